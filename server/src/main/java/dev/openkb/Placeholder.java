@@ -1,0 +1,2 @@
+package dev.openkb;
+class Placeholder {}
