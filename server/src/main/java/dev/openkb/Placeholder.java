@@ -1,2 +1,0 @@
-package dev.openkb;
-class Placeholder {}

@@ -1,0 +1,32 @@
+package dev.openkb.engine;
+
+import java.nio.file.Path;
+
+/**
+ * The one progress port of the engine. The CLI renders it as a progress bar or plain lines, the LSP
+ * server as {@code $/progress} and {@code openkb/fileProgress}. Events of one batch arrive in a
+ * sensible order per file (queued, hashing, converting, prepared, committing..., done) but events of
+ * different files interleave, and they may come from any engine thread: implementations must be
+ * thread-safe and must not block for long.
+ */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() { };
+
+    /** A batch starts; {@code total} files were accepted by the scan. */
+    default void batchStarted(int total) { }
+
+    /**
+     * One file moved to {@code stage}. {@code index} is 1-based in scan order. {@code detail} says
+     * more about the stage (for COMMITTING: "publish", "index", "compile", "registry", "log"), or null.
+     */
+    default void fileStage(Path file, int index, int total, FileStage stage, String detail) { }
+
+    /** One file ended. {@code docName} is null when no name was resolved; {@code reason} is null unless failed/skipped/cancelled. */
+    default void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) { }
+
+    /** The batch ended with these counts. */
+    default void batchFinished(int added, int skipped, int failed, int cancelled) { }
+
+    /** A free-form message for the user (recovery results, warnings). */
+    default void message(String text) { }
+}
