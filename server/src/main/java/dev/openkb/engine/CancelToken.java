@@ -39,6 +39,15 @@ public final class CancelToken {
         }
     }
 
+    /** Like {@link #onCancel} but returns an action that unregisters {@code r} (for short waits). */
+    public Runnable register(Runnable r) {
+        callbacks.add(r);
+        if (cancelled) {
+            r.run();
+        }
+        return () -> callbacks.remove(r);
+    }
+
     public void throwIfCancelled() {
         if (cancelled) {
             throw new KbException(ErrorCode.CANCELLED, null, "cancelled by the user");

@@ -1,0 +1,46 @@
+package dev.openkb.cli;
+
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar openkb.jar <command>}: the command-line face of the engine. Exit codes: 0 ok,
+ * 1 failure (or, for lint, findings), 2 usage errors and "no knowledge base here".
+ */
+@Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
+        description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
+        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given streams; returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof KbException k) {
+                err.println("Error: " + k.getMessage());
+                return k.code() == ErrorCode.KB_NOT_FOUND || k.code() == ErrorCode.INVALID_ARGUMENT ? USAGE : FAILURE;
+            }
+            err.println("Error: " + ex);
+            ex.printStackTrace(err);
+            return FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.openkb.journal;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.kb.KbLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Brings a KB back to a committed state: rolls back every {@code active} journal newest-first,
+ * discards terminal ones, sets aside journals it cannot parse (into {@code .openkb/quarantine/},
+ * never blocking the lock), retries a failing rollback on later runs and gives up after
+ * {@link #MAX_ATTEMPTS}, then reclaims orphaned staging. Accepts OpenKB's journals as well as ours.
+ * Runs under the exclusive KB lock; stateless apart from its collaborators.
+ */
+public final class Recovery {
+    public static final int MAX_ATTEMPTS = 5;
+
+    private final KbLayout layout;
+    private final AtomicFiles files;
+    private final JournalStore store;
+
+    public Recovery(KbLayout layout, AtomicFiles files) {
+        this.layout = layout;
+        this.files = files;
+        this.store = new JournalStore(layout, files);
+    }
+
+    /** Journal files waiting in {@code .openkb/journal/} (pending work for recovery). */
+    public static List<Path> pendingJournals(KbLayout layout) {
+        if (!Files.isDirectory(layout.journalDir())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(layout.journalDir())) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public RecoveryReport run() {
+        List<RecoveryReport.RolledBack> rolledBack = new ArrayList<>();
+        List<String> gaveUp = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int discarded = 0;
+        removeStrayTemps(errors);
+        List<Loaded> journals = new ArrayList<>();
+        for (Path p : pendingJournals(layout)) {
+            Loaded l = load(p, errors);
+            if (l != null) {
+                journals.add(l);
+            }
+        }
+        journals.sort(Comparator.comparing(Loaded::order).reversed());
+        boolean blocked = false;
+        for (Loaded l : journals) {
+            JournalRecord r = l.record();
+            String name = l.file().getFileName().toString();
+            if (r.status() != JournalStatus.ACTIVE) {
+                if (discard(r, l.file(), errors)) {
+                    discarded++;
+                }
+                continue;
+            }
+            if (blocked) {
+                // An older journal must not be undone while a newer one is still half rolled back.
+                errors.add("Rollback of " + r.operation() + " journal " + name + " deferred: a newer journal could not be rolled back.");
+                continue;
+            }
+            try {
+                Rollback.apply(files, layout, r);
+                discard(r, l.file(), errors);
+                rolledBack.add(new RecoveryReport.RolledBack(name, r.operation(), r.details()));
+            } catch (IOException | RuntimeException e) {
+                int attempts = r.attempts() + 1;
+                if (attempts >= MAX_ATTEMPTS) {
+                    setAside(l.file(), r.backupDir(), errors);
+                    gaveUp.add("GAVE UP on " + r.operation() + " journal " + name + " after " + attempts
+                            + " failed rollback(s): " + describe(e) + ". The KB may be partially rolled back; the journal"
+                            + " and its backup were moved to " + layout.relative(quarantineDir()) + " for manual review.");
+                } else {
+                    blocked = true;
+                    try {
+                        store.write(r.withAttempts(attempts));
+                    } catch (IOException io) {
+                        errors.add("Cannot record the failed attempt in " + name + ": " + io.getMessage());
+                    }
+                    errors.add("Rollback of " + r.operation() + " journal " + name + " failed (attempt " + attempts + "/"
+                            + MAX_ATTEMPTS + "): " + describe(e) + "; retained for retry. Fix the cause and run `openkb recover`.");
+                }
+            }
+        }
+        int reclaimed = new StagingReaper(layout, files).reap(errors);
+        return new RecoveryReport(rolledBack, discarded, reclaimed, gaveUp, errors);
+    }
+
+    private record Loaded(Path file, JournalRecord record, String order) {
+    }
+
+    private Loaded load(Path file, List<String> errors) {
+        String name = file.getFileName().toString();
+        String fileId = name.substring(0, name.length() - ".json".length());
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            JournalRecord r = JournalCodec.decode(text, fileId, layout.root());
+            // Ours sort by their time-ordered id; OpenKB's ids are random, so use the file's mtime.
+            String order = r.ours() && r.created() != null ? r.created()
+                    : Files.getLastModifiedTime(file).toInstant().toString();
+            return new Loaded(file, r, order);
+        } catch (IOException | RuntimeException e) {
+            setAside(file, null, errors);
+            errors.add("Unrecoverable mutation journal " + name + " (" + describe(e) + "); set aside in "
+                    + layout.relative(quarantineDir()) + " so it cannot block the KB. The KB may need manual review.");
+            return null;
+        }
+    }
+
+    private boolean discard(JournalRecord r, Path file, List<String> errors) {
+        try {
+            files.deleteTree(r.backupDir());
+            files.ops().delete(file);
+            return true;
+        } catch (IOException e) {
+            errors.add("Cannot clean journal " + file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void setAside(Path journal, Path backupDir, List<String> errors) {
+        try {
+            Path q = quarantineDir();
+            files.createDirectories(q);
+            String stamp = Instant.now().toString().replace(':', '-');
+            files.ops().rename(journal, q.resolve(journal.getFileName() + "." + stamp));
+            if (backupDir != null && Files.isDirectory(backupDir)) {
+                files.ops().rename(backupDir, q.resolve(backupDir.getFileName() + "." + stamp));
+            }
+            files.ops().syncDirectory(layout.journalDir());
+        } catch (IOException e) {
+            errors.add("Cannot set aside " + journal + ": " + e.getMessage());
+        }
+    }
+
+    /** Temp files of interrupted journal writes ({@code .<id>.json.<hex>.tmp}). */
+    private void removeStrayTemps(List<String> errors) {
+        if (!Files.isDirectory(layout.journalDir())) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(layout.journalDir())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                files.ops().delete(p);
+            }
+        } catch (IOException e) {
+            errors.add("Cannot clean temp files in " + layout.journalDir() + ": " + e.getMessage());
+        }
+    }
+
+    private Path quarantineDir() {
+        return layout.openkbDir().resolve("quarantine");
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.openkb.journal;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.kb.KbLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Restores the before-images of one journal. Used both by a live transaction that fails and by
+ * recovery after a crash, so it reads only the record, never in-memory state. Every step is
+ * idempotent (restores go through a fresh link plus an atomic rename, and the backup is kept until
+ * the journal is discarded), so a crash during rollback is repaired by running it again. Stateless.
+ */
+final class Rollback {
+    private Rollback() {
+    }
+
+    static void apply(AtomicFiles files, KbLayout layout, JournalRecord r) throws IOException {
+        Set<Path> dirty = new LinkedHashSet<>();
+        for (JournalEntry e : order(r)) {
+            restore(files, r, e, dirty);
+        }
+        for (Path d : dirty) {
+            if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                files.ops().syncDirectory(d);
+            }
+        }
+    }
+
+    /** Ours: newest first (reverse touch order). OpenKB's: deepest first, as its own recovery does. */
+    static List<JournalEntry> order(JournalRecord r) {
+        List<JournalEntry> list = new ArrayList<>(r.entries());
+        if (r.ours()) {
+            java.util.Collections.reverse(list);
+        } else {
+            list.sort(Comparator.comparingInt((JournalEntry e) -> e.target().getNameCount()).reversed());
+        }
+        return list;
+    }
+
+    private static void restore(AtomicFiles files, JournalRecord r, JournalEntry e, Set<Path> dirty) throws IOException {
+        Path target = e.target();
+        EntryKind kind = e.kind() != null ? e.kind() : inferKind(e);
+        dirty.add(target.getParent());
+        switch (kind) {
+            case ABSENT -> files.deleteTree(target);
+            case FILE -> {
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    files.deleteTree(target);
+                }
+                files.createDirectories(target.getParent());
+                Path scratch = r.backupDir().resolve("tmp");
+                files.createDirectories(scratch);
+                Path tmp = AtomicFiles.tempName(scratch, target);
+                files.linkOrCopy(e.backup(), tmp);
+                files.ops().rename(tmp, target);
+            }
+            case TREE -> {
+                files.deleteTree(target);
+                rebuildTree(files, e.backup(), target, dirty);
+            }
+        }
+    }
+
+    private static EntryKind inferKind(JournalEntry e) throws IOException {
+        if (e.backup() == null) {
+            return EntryKind.ABSENT;
+        }
+        if (Files.isDirectory(e.backup(), LinkOption.NOFOLLOW_LINKS)) {
+            return EntryKind.TREE;
+        }
+        if (Files.isRegularFile(e.backup(), LinkOption.NOFOLLOW_LINKS)) {
+            return EntryKind.FILE;
+        }
+        throw new NoSuchFileException(e.backup().toString(), null, "before-image missing; cannot restore " + e.target());
+    }
+
+    private static void rebuildTree(AtomicFiles files, Path backup, Path target, Set<Path> dirty) throws IOException {
+        if (!Files.isDirectory(backup, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(backup.toString(), null, "before-image tree missing; cannot restore " + target);
+        }
+        files.createDirectories(target.getParent());
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(backup)) {
+            all = s.toList();
+        }
+        for (Path b : all) {
+            Path dest = target.resolve(backup.relativize(b).toString());
+            if (Files.isDirectory(b, LinkOption.NOFOLLOW_LINKS)) {
+                files.ops().createDirectory(dest);
+                dirty.add(dest);
+            } else {
+                files.linkOrCopy(b, dest);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.openkb.journal;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.lock.Lease;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reclaims what hard kills leave in {@code .openkb/staging/}: {@code rollback-<id>} folders whose
+ * journal is gone, and prepare folders ({@code add-*}, or any other) whose lease nobody holds.
+ * A folder without a lease file (OpenKB's, or ours caught between mkdir and taking the lease) is
+ * reclaimed only once it is older than a grace period. Runs under the exclusive KB lock. Stateless.
+ */
+final class StagingReaper {
+    static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
+
+    private final KbLayout layout;
+    private final AtomicFiles files;
+
+    StagingReaper(KbLayout layout, AtomicFiles files) {
+        this.layout = layout;
+        this.files = files;
+    }
+
+    /** Returns how many folders were reclaimed; errors are added to {@code errors}. */
+    int reap(List<String> errors) {
+        Path staging = layout.stagingDir();
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        List<Path> children;
+        try (Stream<Path> s = Files.list(staging)) {
+            children = s.sorted().toList();
+        } catch (IOException e) {
+            errors.add("Cannot list " + staging + ": " + e.getMessage());
+            return 0;
+        }
+        int reclaimed = 0;
+        for (Path c : children) {
+            try {
+                if (shouldReap(c)) {
+                    files.deleteTree(c);
+                    reclaimed++;
+                }
+            } catch (IOException e) {
+                errors.add("Cannot reclaim staging folder " + c + ": " + e.getMessage());
+            }
+        }
+        return reclaimed;
+    }
+
+    private boolean shouldReap(Path c) throws IOException {
+        String name = c.getFileName().toString();
+        if (name.startsWith("rollback-")) {
+            String id = name.substring("rollback-".length());
+            return !Files.exists(layout.journalDir().resolve(id + ".json"));
+        }
+        if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
+            return olderThanGrace(c);
+        }
+        if (Files.exists(c.resolve(Lease.FILE_NAME))) {
+            return !Lease.isHeld(c);
+        }
+        return olderThanGrace(c);
+    }
+
+    private static boolean olderThanGrace(Path p) throws IOException {
+        Instant m = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+        return m.isBefore(Instant.now().minus(UNLEASED_GRACE));
+    }
+}

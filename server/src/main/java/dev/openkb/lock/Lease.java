@@ -1,0 +1,59 @@
+package dev.openkb.lock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A staging folder's lease: an exclusive flock on {@code <staging>/.lease}, held by the batch that
+ * owns the folder for as long as the folder is in use. The staging reaper removes only folders
+ * whose lease it can take, so it never reclaims a live batch's staging, in this process or another,
+ * while anything a crashed process left is reclaimed (the kernel drops flocks when a process dies).
+ * Threading: a lease is released once, by its owner.
+ */
+public final class Lease implements AutoCloseable {
+    public static final String FILE_NAME = ".lease";
+    private int fd;
+
+    private Lease(int fd) {
+        this.fd = fd;
+    }
+
+    /** Creates the lease file in {@code folder} and takes it; fails if someone else holds it. */
+    public static Lease take(Path folder) throws IOException {
+        Lease l = tryTake(folder.resolve(FILE_NAME));
+        if (l == null) {
+            throw new IOException("staging folder " + folder + " is leased by another batch");
+        }
+        return l;
+    }
+
+    /** Takes the lease file if free (creating it if absent); null when another holder has it. */
+    public static Lease tryTake(Path leaseFile) throws IOException {
+        int fd = Flock.open(leaseFile);
+        if (!Flock.tryLock(fd, Flock.LOCK_EX)) {
+            Flock.close(fd);
+            return null;
+        }
+        return new Lease(fd);
+    }
+
+    /** True when {@code folder} has a lease file that somebody holds right now. */
+    public static boolean isHeld(Path folder) throws IOException {
+        Path f = folder.resolve(FILE_NAME);
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try (Lease l = tryTake(f)) {
+            return l == null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (fd >= 0) {
+            Flock.close(fd);
+            fd = -1;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.openkb.service;
+
+import dev.openkb.engine.CancelToken;
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.journal.MutationRunner;
+import dev.openkb.journal.Recovery;
+import dev.openkb.journal.RecoveryReport;
+import dev.openkb.kb.KbConfig;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.Registry;
+import dev.openkb.lock.KbLock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The engine API for one KB, shared by the CLI and the LSP server. It owns the KB's lock (whose
+ * every outermost exclusive acquisition runs recovery first) and the mutation runner. Reads take
+ * the shared lock; mutations take the exclusive lock for one commit at a time.
+ *
+ * <p>Threading: thread-safe. {@code lastRecovery} is written by whichever thread holds the
+ * exclusive lock and read by anyone (volatile).
+ */
+public final class KbService implements AutoCloseable {
+    private final KbLayout layout;
+    private final AtomicFiles files;
+    private final KbLock lock;
+    private final MutationRunner runner;
+    private final Consumer<String> warnings;
+    private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
+
+    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings) {
+        this.layout = layout;
+        this.files = files;
+        this.warnings = warnings;
+        this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock());
+        this.runner = new MutationRunner(layout, files, lock, warnings);
+    }
+
+    public KbLayout layout() {
+        return layout;
+    }
+
+    public KbLock lock() {
+        return lock;
+    }
+
+    public MutationRunner runner() {
+        return runner;
+    }
+
+    public AtomicFiles files() {
+        return files;
+    }
+
+    public KbConfig config() {
+        return KbConfig.load(layout.config());
+    }
+
+    /** Takes the exclusive lock (which recovers), and returns what that recovery did. */
+    public RecoveryReport recover(CancelToken cancel) {
+        try (KbLock.Hold h = lock.exclusive(cancel)) {
+            return lastRecovery;
+        }
+    }
+
+    /** What the most recent recovery did (empty before the first exclusive acquisition). */
+    public RecoveryReport lastRecovery() {
+        return lastRecovery;
+    }
+
+    public StatusReport status(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            Map<String, Integer> pages = new LinkedHashMap<>();
+            pages.put("sources", countMd(layout.sourcesDir()));
+            pages.put("summaries", countMd(layout.summariesDir()));
+            pages.put("concepts", countMd(layout.conceptsDir()));
+            pages.put("entities", countMd(layout.entitiesDir()));
+            pages.put("reports", countMd(layout.reportsDir()));
+            List<String> pending = Recovery.pendingJournals(layout).stream()
+                    .map(p -> p.getFileName().toString()).toList();
+            return new StatusReport(layout.root(), Registry.load(layout).size(), countFiles(layout.rawDir()), pages,
+                    pending, config().model(), lastLogEntry());
+        }
+    }
+
+    private void recoverHoldingLock() {
+        RecoveryReport r = new Recovery(layout, files).run();
+        lastRecovery = r;
+        for (String line : r.lines()) {
+            warnings.accept(line);
+        }
+    }
+
+    private String lastLogEntry() {
+        try {
+            if (!Files.exists(layout.logMd())) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(layout.logMd(), StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("## [")) {
+                    return lines.get(i).substring(3);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int countMd(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p)).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static int countFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return (int) s.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+    }
+
+}

@@ -1,0 +1,47 @@
+package dev.openkb.service;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.FileOps;
+import dev.openkb.io.RealFileOps;
+import dev.openkb.kb.KbInit;
+import dev.openkb.kb.KbLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The engine's entry point: one per process (the CLI makes one per command, the LSP server one for
+ * its lifetime). Hands out one {@link KbService} per KB root so that every user of a KB in this
+ * process shares its lock and mutation runner. Thread-safe.
+ */
+public final class OpenKb implements AutoCloseable {
+    private final AtomicFiles files;
+    private final Consumer<String> warnings;
+    private final Map<Path, KbService> services = new ConcurrentHashMap<>();
+
+    public OpenKb(Consumer<String> warnings) {
+        this(new RealFileOps(), warnings);
+    }
+
+    /** With another {@link FileOps}: the reliability suite injects crashes and faults here. */
+    public OpenKb(FileOps ops, Consumer<String> warnings) {
+        this.files = new AtomicFiles(ops);
+        this.warnings = warnings;
+    }
+
+    public KbService kb(KbLayout layout) {
+        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings));
+    }
+
+    public KbLayout init(Path dir, String model, String language) throws IOException {
+        return new KbInit(files).init(dir, model, language);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(KbService::close);
+        services.clear();
+    }
+}

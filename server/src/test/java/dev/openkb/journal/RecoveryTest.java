@@ -1,0 +1,195 @@
+package dev.openkb.journal;
+
+import static dev.openkb.testing.Fixtures.read;
+import static dev.openkb.testing.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.openkb.engine.CancelToken;
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.RealFileOps;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.PythonJson;
+import dev.openkb.lock.KbLock;
+import dev.openkb.lock.Lease;
+import dev.openkb.testing.Fixtures;
+import dev.openkb.testing.TreeManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecoveryTest {
+    @TempDir
+    Path dir;
+    KbLayout kb;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        kb = Fixtures.kb(dir.resolve("kb"));
+    }
+
+    private RecoveryReport recover() {
+        return new Recovery(kb, new AtomicFiles(new RealFileOps())).run();
+    }
+
+    /** A journal exactly as OpenKB's Python recovery writes it: absolute paths, uuid4 id, no kinds. */
+    private Path openKbJournal(String id, String status, List<String[]> entries) throws IOException {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("version", 1);
+        j.put("operation", "add");
+        j.put("status", status);
+        j.put("kb_dir", kb.root().toString());
+        j.put("backup_dir", kb.stagingDir().resolve("rollback-" + id).toString());
+        j.put("details", Map.of("file_hash", "ab", "name", "paper.pdf", "doc_name", "paper"));
+        j.put("attempts", 0);
+        List<Map<String, Object>> es = new ArrayList<>();
+        for (String[] e : entries) {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("target", e[0]);
+            em.put("backup", e[1]);
+            es.add(em);
+        }
+        j.put("entries", es);
+        return write(kb.journalDir().resolve(id + ".json"), PythonJson.dumpIndented(j));
+    }
+
+    @Test
+    void rollsBackAnOpenKbJournalWithFileAndWholeDirectoryEntries() throws IOException {
+        write(kb.concept("attention"), "attention v1");
+        write(kb.concept("transformer"), "transformer v1");
+        write(kb.hashes(), "{}\n");
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        String id = "0f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5a";
+        Path backup = kb.stagingDir().resolve("rollback-" + id);
+        // OpenKB's snapshot: hashes.json copied, wiki/concepts copytree'd, pageindex.db and the summary absent.
+        write(backup.resolve(".openkb/hashes.json"), "{}\n");
+        write(backup.resolve("wiki/concepts/attention.md"), "attention v1");
+        write(backup.resolve("wiki/concepts/transformer.md"), "transformer v1");
+        openKbJournal(id, "active", List.of(
+                new String[]{kb.hashes().toString(), backup.resolve(".openkb/hashes.json").toString()},
+                new String[]{kb.pageindexDb().toString(), null},
+                new String[]{kb.conceptsDir().toString(), backup.resolve("wiki/concepts").toString()},
+                new String[]{kb.summary("paper").toString(), null}));
+        // The interrupted add had got this far:
+        write(kb.hashes(), "{\"ab\": {}}\n");
+        write(kb.concept("attention"), "attention v2");
+        write(kb.concept("new-concept"), "new");
+        Files.delete(kb.concept("transformer"));
+        write(kb.summary("paper"), "summary");
+        write(kb.pageindexDb(), "sqlite");
+
+        RecoveryReport r = recover();
+
+        assertEquals(1, r.rolledBack().size());
+        assertEquals("add", r.rolledBack().get(0).operation());
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+    }
+
+    @Test
+    void rollsBackActiveJournalsNewestFirstAndDiscardsTerminalOnes() throws IOException {
+        write(kb.concept("a"), "original");
+        AtomicFiles files = new AtomicFiles(new RealFileOps());
+        JournalIds ids = new JournalIds();
+        // Two interrupted mutations of the same page: the older saw "original", the newer saw "middle".
+        JournaledTransaction older = new JournaledTransaction(kb, files, ids.next(), "add", Map.of());
+        older.writeString(kb.concept("a"), "middle");
+        JournaledTransaction newer = new JournaledTransaction(kb, files, ids.next(), "add", Map.of());
+        newer.writeString(kb.concept("a"), "latest");
+        JournaledTransaction done = new JournaledTransaction(kb, files, ids.next(), "remove", Map.of());
+        done.writeString(kb.concept("b"), "kept");
+        done.commit();
+
+        RecoveryReport r = recover();
+
+        assertEquals("original", read(kb.concept("a")), "newest undone first, so the oldest before-image wins");
+        assertEquals("kept", read(kb.concept("b")), "a committed journal is only discarded");
+        assertEquals(2, r.rolledBack().size());
+        assertEquals(1, r.discarded());
+        assertTrue(Recovery.pendingJournals(kb).isEmpty());
+        assertTrue(recover().nothingToDo(), "recovering twice changes nothing");
+    }
+
+    @Test
+    void setsAsideMalformedJournalsWithoutBlockingTheLock() throws IOException {
+        write(kb.journalDir().resolve("empty.json"), "");
+        write(kb.journalDir().resolve("garbage.json"), "{not json");
+        write(kb.journalDir().resolve("foreign.json"), "{\"hello\": \"world\"}");
+        write(kb.journalDir().resolve("list.json"), "[1, 2]");
+        KbLock lock = new KbLock(kb.lockFile(), l -> recover());
+        try (KbLock.Hold h = lock.exclusive(CancelToken.none(), java.time.Duration.ofSeconds(5))) {
+            assertTrue(Recovery.pendingJournals(kb).isEmpty());
+        }
+        try (var s = Files.list(kb.openkbDir().resolve("quarantine"))) {
+            assertEquals(4, s.count(), "every bad journal is kept as evidence");
+        }
+        lock.close();
+    }
+
+    @Test
+    void givesUpLoudlyAfterFiveFailedRollbacks() throws IOException {
+        String id = "1f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5b";
+        write(kb.concept("x"), "live");
+        // The backup the journal names does not exist: every rollback attempt fails.
+        openKbJournal(id, "active", List.<String[]>of(new String[]{kb.concept("x").toString(),
+                kb.stagingDir().resolve("rollback-" + id + "/x.md").toString()}));
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            RecoveryReport r = recover();
+            assertTrue(r.dirty(), "attempt " + attempt);
+            assertTrue(r.errors().get(0).contains("attempt " + attempt + "/5"), r.errors().toString());
+        }
+        RecoveryReport last = recover();
+        assertEquals(1, last.gaveUp().size());
+        assertTrue(last.gaveUp().get(0).startsWith("GAVE UP on add journal " + id + ".json after 5"), last.gaveUp().get(0));
+        assertTrue(Recovery.pendingJournals(kb).isEmpty());
+        assertEquals("live", read(kb.concept("x")));
+    }
+
+    @Test
+    void recoversAJournalOfAKbThatWasMoved() throws IOException {
+        write(kb.concept("a"), "original");
+        JournaledTransaction tx = new JournaledTransaction(kb, new AtomicFiles(new RealFileOps()), new JournalIds().next(), "add", Map.of());
+        tx.writeString(kb.concept("a"), "changed");
+        tx.writeString(kb.concept("b"), "new");
+        Path moved = dir.resolve("moved-kb");
+        Files.move(kb.root(), moved);
+        KbLayout movedKb = new KbLayout(moved);
+
+        RecoveryReport r = new Recovery(movedKb, new AtomicFiles(new RealFileOps())).run();
+
+        assertEquals(1, r.rolledBack().size());
+        assertEquals("original", read(movedKb.concept("a")));
+        assertFalse(Files.exists(movedKb.concept("b")));
+    }
+
+    @Test
+    void reclaimsOrphanedStagingButNeverALiveBatchs() throws IOException {
+        Path orphanLeased = Files.createDirectories(kb.stagingDir().resolve("add-paper-1a2b3c4d"));
+        write(orphanLeased.resolve(Lease.FILE_NAME), "");
+        write(orphanLeased.resolve("raw/paper.md"), "x");
+        Path live = Files.createDirectories(kb.stagingDir().resolve("add-live-5e6f7a8b"));
+        Path orphanRollback = Files.createDirectories(kb.stagingDir().resolve("rollback-deadbeefdeadbeefdeadbeefdeadbeef"));
+        Path oldUnleased = Files.createDirectories(kb.stagingDir().resolve("add-openkb-99887766"));
+        Files.setLastModifiedTime(oldUnleased, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path youngUnleased = Files.createDirectories(kb.stagingDir().resolve("add-young-11223344"));
+        try (Lease lease = Lease.take(live)) {
+            RecoveryReport r = recover();
+            assertEquals(3, r.stagingReclaimed());
+            assertTrue(Files.exists(live.resolve(Lease.FILE_NAME)), "a leased folder stays");
+            assertTrue(Files.exists(youngUnleased), "an unleased folder inside the grace period stays");
+            assertFalse(Files.exists(orphanLeased));
+            assertFalse(Files.exists(orphanRollback));
+            assertFalse(Files.exists(oldUnleased));
+        }
+        assertEquals(1, recover().stagingReclaimed(), "once its batch ends, the lease is free");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.openkb.testing;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.FileOps;
+import dev.openkb.io.RealFileOps;
+import dev.openkb.kb.KbInit;
+import dev.openkb.kb.KbLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small builders for test KBs. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** A fresh KB (OpenKB layout, offline model) in {@code dir}. */
+    public static KbLayout kb(Path dir) throws IOException {
+        return new KbInit(new AtomicFiles(new RealFileOps())).init(dir, "offline", "en");
+    }
+
+    public static Path write(Path p, String text) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    public static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    public static AtomicFiles files(FileOps ops) {
+        return new AtomicFiles(ops);
+    }
+}
