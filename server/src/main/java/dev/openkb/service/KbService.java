@@ -2,6 +2,7 @@ package dev.openkb.service;
 
 import dev.openkb.engine.CancelToken;
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.journal.MutationExecutor;
 import dev.openkb.journal.MutationRunner;
 import dev.openkb.journal.Recovery;
 import dev.openkb.journal.RecoveryReport;
@@ -32,6 +33,7 @@ public final class KbService implements AutoCloseable {
     private final AtomicFiles files;
     private final KbLock lock;
     private final MutationRunner runner;
+    private final MutationExecutor executor;
     private final Consumer<String> warnings;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
 
@@ -41,6 +43,7 @@ public final class KbService implements AutoCloseable {
         this.warnings = warnings;
         this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock());
         this.runner = new MutationRunner(layout, files, lock, warnings);
+        this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
     }
 
     public KbLayout layout() {
@@ -53,6 +56,11 @@ public final class KbService implements AutoCloseable {
 
     public MutationRunner runner() {
         return runner;
+    }
+
+    /** The KB's one mutation thread: every mutation of this KB in this process runs there. */
+    public MutationExecutor executor() {
+        return executor;
     }
 
     public AtomicFiles files() {
@@ -139,6 +147,7 @@ public final class KbService implements AutoCloseable {
 
     @Override
     public void close() {
+        executor.close();
         lock.close();
     }
 

@@ -1,0 +1,314 @@
+package dev.openkb.add;
+
+import dev.openkb.convert.ConvertRequest;
+import dev.openkb.convert.ConvertedDoc;
+import dev.openkb.convert.DocumentConverter;
+import dev.openkb.engine.CancelToken;
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.FileStage;
+import dev.openkb.engine.FileStatus;
+import dev.openkb.engine.KbException;
+import dev.openkb.engine.ProgressListener;
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.journal.MutationExecutor;
+import dev.openkb.kb.DocNames;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.Registry;
+import dev.openkb.lock.KbLock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code add}: concurrent prepare, serialised commit. Scan → hash (workers) → prefilter and name
+ * reservation (scan order) → convert into private staging (workers, at most jobs + buffer in flight,
+ * so memory stays bounded on huge folders) → one journaled commit per file, in scan order, on the KB's
+ * mutation thread, holding the exclusive lock only for that commit.
+ *
+ * <p>Threading: {@link #add} runs on the caller's thread, the batch coordinator, which owns the
+ * window of pending files and every staging area; workers only hash and convert. Cancellation is
+ * checked between steps, never inside a commit: the file being committed ends committed or rolled
+ * back, the rest report cancelled, and every staging folder of the batch is removed.
+ */
+public final class AddPipeline {
+    private static final Logger LOG = Logger.getLogger(AddPipeline.class.getName());
+
+    private final KbLayout layout;
+    private final AtomicFiles files;
+    private final KbLock lock;
+    private final MutationExecutor executor;
+    private final DocumentConverter converter;
+    private final Predicate<Path> supported;
+    private final String unsupportedMessage;
+    private final DocumentCommit commit;
+
+    public AddPipeline(KbLayout layout, AtomicFiles files, KbLock lock, MutationExecutor executor,
+                       DocumentConverter converter, Predicate<Path> supported, String supportedList,
+                       DocumentCommitter committer, Clock clock) {
+        this.layout = layout;
+        this.files = files;
+        this.lock = lock;
+        this.executor = executor;
+        this.converter = converter;
+        this.supported = supported;
+        this.unsupportedMessage = supportedList;
+        this.commit = new DocumentCommit(layout, committer, clock);
+    }
+
+    private record Pending(ScannedFile file, String hash, Prefilter.Decision decision, Future<Prepared> prepared) {
+    }
+
+    /** A converted file and its leased staging area (closed by the coordinator). */
+    private record Prepared(ConvertedDoc doc, StagingArea staging) {
+    }
+
+    public AddReport add(List<Path> inputs, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
+        ScanResult scan = new InputScanner(supported, layout.openkbDir()).scan(inputs);
+        List<ScannedFile> scanned = scan.files();
+        int total = scanned.size();
+        FileResult[] results = new FileResult[total];
+        listener.batchStarted(total);
+        scanned.forEach(f -> listener.fileStage(f.path(), f.index(), total, FileStage.QUEUED, null));
+        ExecutorService pool = Executors.newFixedThreadPool(opts.jobs(), new WorkerThreads());
+        Deque<Pending> window = new ArrayDeque<>();
+        String[] stopped = {null};
+        try {
+            long t0 = System.nanoTime();
+            List<Future<String>> hashes = new ArrayList<>();
+            for (ScannedFile f : scanned) {
+                hashes.add(pool.submit(() -> {
+                    listener.fileStage(f.path(), f.index(), total, FileStage.HASHING, null);
+                    return FileHasher.sha256(f.path());
+                }));
+            }
+            Prefilter prefilter = new Prefilter(layout, readRegistry(cancel));
+            for (ScannedFile f : scanned) {
+                int i = f.index() - 1;
+                if (cancel.isCancelled() || stopped[0] != null) {
+                    results[i] = finish(listener, f, total, null, FileStatus.CANCELLED, stopped[0] != null ? stopped[0] : "cancelled");
+                    continue;
+                }
+                if (f.explicit() && !supported.test(f.path())) {
+                    results[i] = finish(listener, f, total, null, FileStatus.FAILED, "Unsupported file type: "
+                            + extension(f.path()) + ". Supported: " + unsupportedMessage);
+                    continue;
+                }
+                String hash;
+                try {
+                    hash = hashes.get(i).get();
+                } catch (ExecutionException e) {
+                    results[i] = finish(listener, f, total, null, FileStatus.FAILED, "cannot read: " + e.getCause().getMessage());
+                    continue;
+                }
+                Prefilter.Decision d = prefilter.decide(f.path(), hash);
+                if (d.skipped()) {
+                    results[i] = finish(listener, f, total, d.docName(), FileStatus.SKIPPED, d.skipReason());
+                    continue;
+                }
+                while (window.size() >= opts.jobs() + opts.buffer()) {
+                    commitHead(window, results, opts, listener, total, cancel, stopped);
+                }
+                window.add(new Pending(f, hash, d, pool.submit(() -> prepare(f, d.docName(), opts, listener, total, cancel))));
+            }
+            while (!window.isEmpty()) {
+                commitHead(window, results, opts, listener, total, cancel, stopped);
+            }
+            LOG.fine(() -> String.format("add: %d files in %.1f ms", total, (System.nanoTime() - t0) / 1e6));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.cancel();
+            throw new KbException(ErrorCode.CANCELLED, null, "interrupted");
+        } finally {
+            pool.shutdownNow();
+            while (!window.isEmpty()) {
+                closeQuietly(window.poll());
+            }
+        }
+        AddReport report = new AddReport(List.of(results), scan.passedOver(), stopped[0]);
+        listener.batchFinished(report.added(), report.skipped(), report.failed(), report.cancelled());
+        return report;
+    }
+
+    private Registry readRegistry(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return Registry.load(layout);
+        }
+    }
+
+    private Prepared prepare(ScannedFile f, String docName, AddOptions opts, ProgressListener listener, int total,
+                             CancelToken cancel) throws IOException {
+        cancel.throwIfCancelled();
+        long t0 = System.nanoTime();
+        listener.fileStage(f.path(), f.index(), total, FileStage.CONVERTING, null);
+        StagingArea staging = StagingArea.create(layout, files, docName);
+        try {
+            ConvertedDoc doc = converter.convert(new ConvertRequest(f.path(), docName, staging.dir(), opts.pageindexThreshold(), cancel));
+            listener.fileStage(f.path(), f.index(), total, FileStage.PREPARED, null);
+            LOG.fine(() -> String.format("prepare %s: %.1f ms", f.path().getFileName(), (System.nanoTime() - t0) / 1e6));
+            return new Prepared(doc, staging);
+        } catch (IOException | RuntimeException e) {
+            staging.close();
+            throw e;
+        }
+    }
+
+    private void commitHead(Deque<Pending> window, FileResult[] results, AddOptions opts, ProgressListener listener,
+                            int total, CancelToken cancel, String[] stopped) throws InterruptedException {
+        Pending p = window.poll();
+        ScannedFile f = p.file();
+        int i = f.index() - 1;
+        Prepared prepared = null;
+        try {
+            prepared = p.prepared().get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            boolean cancelled = c instanceof KbException k && k.code() == ErrorCode.CANCELLED;
+            results[i] = finish(listener, f, total, p.decision().docName(), cancelled ? FileStatus.CANCELLED : FileStatus.FAILED,
+                    cancelled ? "cancelled" : reason(c));
+            return;
+        }
+        try {
+            if (cancel.isCancelled() || stopped[0] != null) {
+                results[i] = finish(listener, f, total, p.decision().docName(), FileStatus.CANCELLED,
+                        stopped[0] != null ? stopped[0] : "cancelled");
+                return;
+            }
+            PreparedDoc doc = new PreparedDoc(f, p.hash(), p.decision().docName(), p.decision().registryPath(),
+                    prepared.doc(), prepared.staging().dir());
+            results[i] = commitOne(doc, opts, listener, total, cancel);
+        } catch (KbException e) {
+            if (e.code() == ErrorCode.DIRTY_ROLLBACK) {
+                stopped[0] = "batch stopped: " + e.getMessage();
+            }
+            results[i] = finish(listener, f, total, p.decision().docName(),
+                    e.code() == ErrorCode.CANCELLED ? FileStatus.CANCELLED : FileStatus.FAILED, reason(e));
+        } finally {
+            closeQuietly(prepared);
+        }
+    }
+
+    private FileResult commitOne(PreparedDoc doc, AddOptions opts, ProgressListener listener, int total, CancelToken cancel) {
+        ScannedFile f = doc.file();
+        listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, "lock");
+        long queued = System.nanoTime();
+        return executor.call(cancel, runner -> {
+            long locked = System.nanoTime();
+            Registry fresh = Registry.load(layout);
+            if (fresh.isKnown(doc.hash())) {
+                return finish(listener, f, total, fresh.get(doc.hash()).get().docName(), FileStatus.SKIPPED,
+                        "added meanwhile by another process");
+            }
+            String name = DocNames.resolve(f.path(), layout, fresh);
+            if (!name.equals(doc.docName())) {
+                return recommitUnderName(doc, name, opts, runner, listener, total);
+            }
+            runner.run("add", details(doc), tx -> {
+                commit.run(doc, tx, stage -> listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, stage));
+                return null;
+            });
+            LOG.fine(() -> String.format("commit %s: lock wait %.1f ms, commit %.1f ms", f.path().getFileName(),
+                    (locked - queued) / 1e6, (System.nanoTime() - locked) / 1e6));
+            return finish(listener, f, total, doc.docName(), FileStatus.ADDED, null);
+        });
+    }
+
+    /**
+     * The name reserved at prepare time is no longer what the registry gives (an earlier file of the
+     * batch failed, or another process added a same-stem document): convert again under the right
+     * name, here under the lock, so the result is exactly what a serial add would produce.
+     */
+    private FileResult recommitUnderName(PreparedDoc doc, String name, AddOptions opts, dev.openkb.journal.MutationRunner runner,
+                                         ProgressListener listener, int total) throws IOException {
+        ScannedFile f = doc.file();
+        try (StagingArea staging = StagingArea.create(layout, files, name)) {
+            ConvertedDoc converted = converter.convert(new ConvertRequest(f.path(), name, staging.dir(),
+                    opts.pageindexThreshold(), CancelToken.none()));
+            PreparedDoc renamed = new PreparedDoc(f, doc.hash(), name, doc.registryPath(), converted, staging.dir());
+            runner.run("add", details(renamed), tx -> {
+                commit.run(renamed, tx, stage -> listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, stage));
+                return null;
+            });
+        }
+        return finish(listener, f, total, name, FileStatus.ADDED, null);
+    }
+
+    private static Map<String, Object> details(PreparedDoc doc) {
+        return Map.of("file_hash", doc.hash(), "name", doc.file().path().getFileName().toString(), "doc_name", doc.docName());
+    }
+
+    private static FileResult finish(ProgressListener l, ScannedFile f, int total, String docName, FileStatus s, String reason) {
+        l.fileDone(f.path(), f.index(), total, docName, s, reason);
+        return new FileResult(f.path(), docName, s, reason);
+    }
+
+    private static String reason(Throwable t) {
+        if (t instanceof KbException k) {
+            return k.getMessage();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "(none)" : n.substring(dot);
+    }
+
+    /**
+     * Waits for a pending prepare to end (converters check the cancel token between pages, so this
+     * is short) and removes its staging: a prepare that finished after we gave up on it would
+     * otherwise keep its lease and folder.
+     */
+    private void closeQuietly(Pending p) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closeQuietly(p.prepared().get());
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                break; // a failed prepare closed its own staging
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeQuietly(Prepared p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            p.staging().close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remove staging " + p.staging().dir() + "; the reaper will reclaim it", e);
+        }
+    }
+
+    /** Daemon worker threads with readable names, so a stuck converter never keeps the JVM alive. */
+    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "openkb-prepare-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

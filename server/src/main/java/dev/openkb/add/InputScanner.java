@@ -1,0 +1,113 @@
+package dev.openkb.add;
+
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Expands the user's inputs (files and folders) into the ordered list of files to add: folders
+ * recursively and sorted by path; supported types only; hidden files and folders, and symlinks that
+ * lead outside the input folder, passed over and reported. An explicitly named file of an unsupported
+ * type is kept (the pipeline reports it failed, with the reason); a path that does not exist is an
+ * error before anything starts. Paths inside the KB's own {@code .openkb/} are never inputs. Stateless.
+ */
+public final class InputScanner {
+    private final Predicate<Path> supported;
+    private final Path kbInternal;
+
+    public InputScanner(Predicate<Path> supported, Path kbOpenkbDir) {
+        this.supported = supported;
+        this.kbInternal = kbOpenkbDir.toAbsolutePath().normalize();
+    }
+
+    public ScanResult scan(List<Path> inputs) throws IOException {
+        for (Path in : inputs) {
+            if (!Files.exists(in)) {
+                throw new KbException(ErrorCode.NOT_FOUND, in, "no such file or folder");
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        List<Boolean> explicit = new ArrayList<>();
+        List<ScanResult.Skipped> passed = new ArrayList<>();
+        for (Path in : inputs) {
+            Path abs = in.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                for (Path f : walk(abs, passed)) {
+                    files.add(f);
+                    explicit.add(false);
+                }
+            } else {
+                files.add(abs);
+                explicit.add(true);
+            }
+        }
+        List<ScannedFile> out = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (seen.add(files.get(i))) {
+                out.add(new ScannedFile(files.get(i), out.size() + 1, explicit.get(i)));
+            }
+        }
+        return new ScanResult(out, passed);
+    }
+
+    private List<Path> walk(Path root, List<ScanResult.Skipped> passed) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        if (!dir.equals(root) && isHidden(dir)) {
+                            passed.add(new ScanResult.Skipped(dir, "hidden folder"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (dir.toAbsolutePath().normalize().startsWith(kbInternal)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (!dir.toRealPath().startsWith(realRoot)) {
+                            passed.add(new ScanResult.Skipped(dir, "symlink leading outside " + root));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (isHidden(file)) {
+                            passed.add(new ScanResult.Skipped(file, "hidden file"));
+                        } else if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
+                            passed.add(new ScanResult.Skipped(file, "symlink leading outside " + root));
+                        } else if (!attrs.isRegularFile()) {
+                            passed.add(new ScanResult.Skipped(file, "not a regular file"));
+                        } else if (!supported.test(file)) {
+                            passed.add(new ScanResult.Skipped(file, "unsupported file type"));
+                        } else {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        passed.add(new ScanResult.Skipped(file, "unreadable: " + exc.getMessage()));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        found.sort(java.util.Comparator.comparing(Path::toString));
+        return found;
+    }
+
+    private static boolean isHidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.openkb.add;
+
+import dev.openkb.io.AtomicFiles;
+import dev.openkb.kb.DocNames;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.lock.Lease;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One file's private staging folder, {@code .openkb/staging/add-<safe-stem>-<8hex>/} (OpenKB's
+ * naming), leased for as long as this object is open so the staging reaper never takes it, and
+ * removed on close. Created by a prepare worker, closed by the batch coordinator.
+ */
+final class StagingArea implements AutoCloseable {
+    private final Path dir;
+    private final Lease lease;
+    private final AtomicFiles files;
+
+    private StagingArea(Path dir, Lease lease, AtomicFiles files) {
+        this.dir = dir;
+        this.lease = lease;
+        this.files = files;
+    }
+
+    static StagingArea create(KbLayout layout, AtomicFiles files, String stem) throws IOException {
+        Files.createDirectories(layout.stagingDir());
+        String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        Path dir = layout.stagingDir().resolve("add-" + DocNames.sanitizeStem(stem) + "-" + hex);
+        Files.createDirectory(dir);
+        return new StagingArea(dir, Lease.take(dir), files);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Removes the folder, then gives up the lease (in that order, so the reaper never sees it half-removed and free). */
+    @Override
+    public void close() throws IOException {
+        try {
+            files.deleteTree(dir);
+        } finally {
+            lease.close();
+        }
+    }
+}
