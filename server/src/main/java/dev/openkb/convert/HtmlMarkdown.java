@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -38,6 +40,7 @@ final class HtmlMarkdown implements NodeVisitor {
     private final Deque<Closer> closers = new ArrayDeque<>();
     private final Deque<ListState> lists = new ArrayDeque<>();
     private final Deque<TableState> tables = new ArrayDeque<>();
+    private final Map<String, Integer> openMarkers = new HashMap<>();
     private StringBuilder pre;
     private int headingDepth;
     private long nodes;
@@ -208,10 +211,17 @@ final class HtmlMarkdown implements NodeVisitor {
         }
     }
 
-    private static Closer inline(MarkdownSink sink, String marker) {
+    /** Opens an inline marker unless the same one is already open: {@code <b>a<b>b</b></b>} is "**ab**". */
+    private Closer inline(MarkdownSink sink, String marker) {
+        if (openMarkers.merge(marker, 1, Integer::sum) > 1) {
+            return () -> openMarkers.merge(marker, -1, Integer::sum);
+        }
         sink.openInline(marker);
         String close = marker.length() > 1 && marker.endsWith(" ") ? " " + marker.strip() : marker;
-        return () -> sink.closeInline(close);
+        return () -> {
+            openMarkers.merge(marker, -1, Integer::sum);
+            sink.closeInline(close);
+        };
     }
 
     private Closer list(Element el, MarkdownSink sink) {
@@ -302,9 +312,23 @@ final class HtmlMarkdown implements NodeVisitor {
                 table.rows.add(table.row);
             }
             sink.blockBreak();
-            PipeTable.write(sink, table.rows);
+            if (sinks.size() > 1) {
+                flatten(sink, table.rows);
+            } else {
+                PipeTable.write(sink, table.rows);
+            }
             sink.blockBreak();
         };
+    }
+
+    /**
+     * A table inside a table cell, as lines of "cell; cell": GFM cells hold no tables, and nesting
+     * pipe tables would escape each level's pipes again.
+     */
+    private static void flatten(MarkdownSink sink, List<List<String>> rows) {
+        for (List<String> row : rows) {
+            sink.line(String.join("; ", row.stream().filter(c -> !c.isBlank()).toList()));
+        }
     }
 
     private Closer row() {
@@ -330,7 +354,7 @@ final class HtmlMarkdown implements NodeVisitor {
             table.row = new ArrayList<>();
         }
         List<String> row = table.row;
-        MarkdownSink cell = new MarkdownSink();
+        MarkdownSink cell = new MarkdownSink(true);
         sinks.push(cell);
         return () -> {
             sinks.pop();

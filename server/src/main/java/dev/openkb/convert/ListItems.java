@@ -10,10 +10,15 @@ final class ListItems {
     static final int MAX_LEVEL = 8;
 
     private final int[] counts = new int[MAX_LEVEL + 1];
+    private final boolean[] orderedAt = new boolean[MAX_LEVEL + 1];
 
     /** The item's markdown line; line breaks inside it continue under the item's text. */
     String line(int level, boolean ordered, InlineText text) {
         int l = Math.max(0, Math.min(MAX_LEVEL, level));
+        if (orderedAt[l] != ordered) {
+            orderedAt[l] = ordered; // bullets then numbers at one level: the numbers start at 1
+            counts[l] = 0;
+        }
         counts[l]++;
         for (int deeper = l + 1; deeper <= MAX_LEVEL; deeper++) {
             counts[deeper] = 0;

@@ -18,6 +18,8 @@ final class MarkdownSink implements LineSink {
     static final int MAX_NESTING = 12;
 
     private final StringBuilder out = new StringBuilder();
+    /** A table cell's content: blocks are separated by one line break, never a blank line. */
+    private final boolean compact;
     private final List<Frame> frames = new ArrayList<>();
     /** For each push past the cap: whether it left a pending marker to drop when popped. */
     private final List<Boolean> overflow = new ArrayList<>();
@@ -32,6 +34,16 @@ final class MarkdownSink implements LineSink {
     /** Where the current line and its content (after the prefix) begin in {@link #out}. */
     private int lineBegin;
     private int contentBegin;
+
+    /** A page. */
+    MarkdownSink() {
+        this(false);
+    }
+
+    /** @param compact true for a table cell, where every block break is a single line break */
+    MarkdownSink(boolean compact) {
+        this.compact = compact;
+    }
 
     private static final class Frame {
         final String first;
@@ -97,9 +109,12 @@ final class MarkdownSink implements LineSink {
         pendingBreak = Math.max(pendingBreak, 1);
     }
 
-    /** The next content starts a new block; inside a list item, a new line only, to keep lists tight. */
+    /**
+     * The next content starts a new block; inside a list item or a cell, a new line only, to keep
+     * lists tight and cells free of empty lines.
+     */
     void blockBreak() {
-        pendingBreak = Math.max(pendingBreak, listItems > 0 ? 1 : 2);
+        pendingBreak = Math.max(pendingBreak, listItems > 0 || compact ? 1 : 2);
     }
 
     /** Lines after this start with {@code first} once, then {@code rest}, until {@link #popPrefix}. */
