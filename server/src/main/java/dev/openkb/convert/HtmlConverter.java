@@ -1,0 +1,74 @@
+package dev.openkb.convert;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * .html/.htm → the page's main content as markdown. The content is the first {@code <main>}, else
+ * the outermost {@code <article>}s, else {@code [role=main]}, else {@code <body>}; navigation,
+ * sidebars, scripts, forms and menus are dropped, and page-level header/footer too when the whole
+ * body is used (inside an article they hold its title and byline). The charset comes from the BOM
+ * or meta tag (jsoup), UTF-8 by default. Stateless.
+ */
+final class HtmlConverter implements DocumentConverter {
+    private static final String NOISE = "script, style, noscript, template, nav, aside, form, menu, dialog, "
+            + "iframe, object, embed, button, select, textarea, input, svg, canvas, [hidden], [aria-hidden=true], "
+            + "[role=navigation], [role=menu], [role=menubar], [role=search], [role=complementary], [role=dialog]";
+    private static final String PAGE_CHROME = "header, footer, [role=banner], [role=contentinfo]";
+
+    @Override
+    public ConvertedDoc convert(ConvertRequest r) throws IOException {
+        TextInput.requireText(r.source());
+        Document doc = Jsoup.parse(r.source(), null);
+        r.cancel().throwIfCancelled();
+        List<Element> roots = mainContent(doc);
+        for (Element root : roots) {
+            root.select(NOISE).remove();
+            if (root == doc.body()) {
+                root.select(PAGE_CHROME).remove();
+            }
+        }
+        ImageStore images = new ImageStore(r);
+        String markdown = new HtmlMarkdown(images, r.source().toAbsolutePath().getParent(), r.cancel())
+                .render(roots);
+        try (Writer out = StagedFiles.openSourceMd(r)) {
+            out.write(markdown);
+        }
+        return ShortDocs.result(r, title(doc, roots), images.images(), 0);
+    }
+
+    private static List<Element> mainContent(Document doc) {
+        Element main = doc.selectFirst("main");
+        if (main != null) {
+            return List.of(main);
+        }
+        List<Element> articles = new ArrayList<>();
+        for (Element a : doc.select("article")) {
+            if (a.parents().stream().noneMatch(p -> p.nameIs("article"))) {
+                articles.add(a);
+            }
+        }
+        if (!articles.isEmpty()) {
+            return articles;
+        }
+        Element roleMain = doc.selectFirst("[role=main]");
+        return List.of(roleMain != null ? roleMain : doc.body());
+    }
+
+    /** The first heading of the content, else the page title, else (by the caller) the file stem. */
+    private static String title(Document doc, List<Element> roots) {
+        for (Element root : roots) {
+            Element h = root.selectFirst("h1, h2, h3, h4, h5, h6");
+            if (h != null && !h.text().isBlank()) {
+                return h.text();
+            }
+        }
+        return doc.title();
+    }
+}
