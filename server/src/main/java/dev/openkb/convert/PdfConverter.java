@@ -103,7 +103,7 @@ public final class PdfConverter implements DocumentConverter {
         } catch (KbException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw PdfOpener.failed(request.source(), "corrupt or unreadable (" + e.getMessage() + ")", e);
+            throw PdfOpener.corrupt(request.source(), e);
         }
     }
 }

@@ -34,10 +34,11 @@ final class PdfMarkdownOutput implements PdfPageStripper.PageHandler, AutoClosea
             md.write("\n\n");
         }
         wroteAny = true;
+        String separator = text.isEmpty() ? "" : "\n\n";
         md.write(text);
         for (String name : names) {
-            md.write((text.isEmpty() && name.equals(names.get(0)) ? "" : "\n\n")
-                    + "![image](" + StagedFiles.imageLink(request, name) + ")");
+            md.write(separator + "![image](" + StagedFiles.imageLink(request, name) + ")");
+            separator = "\n\n";
         }
     }
 

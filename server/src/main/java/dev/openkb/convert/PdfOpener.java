@@ -27,7 +27,9 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * Stateless.
  */
 final class PdfOpener {
-    private static final int PROBE = 1024;
+    private static final int HEAD = 1024;
+    /** Some writers append padding after %%EOF; pdfbox itself looks this far back for it. */
+    private static final int TAIL = 4096;
 
     private PdfOpener() {
     }
@@ -45,10 +47,16 @@ final class PdfOpener {
         } catch (InvalidPasswordException e) {
             throw failed(source, "encrypted, a password is needed to open it", e);
         } catch (IOException | RuntimeException e) {
-            throw failed(source, "corrupt or unreadable (" + e.getMessage() + ")", e);
+            throw corrupt(source, e);
         }
         doc.setResourceCache(new NoImageCache());
         return doc;
+    }
+
+    /** The error for a PDF that pdfbox could not parse, with pdfbox's own words for why. */
+    static KbException corrupt(Path source, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return failed(source, "corrupt or unreadable (" + why + ")", e);
     }
 
     static KbException failed(Path source, String cause, Throwable e) {
@@ -62,14 +70,14 @@ final class PdfOpener {
      */
     private static void checkEnvelope(Path file, Path source) throws IOException {
         long size = Files.size(file);
-        byte[] head = new byte[(int) Math.min(PROBE, size)];
+        byte[] head = new byte[(int) Math.min(HEAD, size)];
         try (InputStream in = Files.newInputStream(file)) {
             in.readNBytes(head, 0, head.length);
         }
         if (!new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
             throw failed(source, "not a PDF file (no %PDF- header)", null);
         }
-        ByteBuffer tail = ByteBuffer.allocate((int) Math.min(PROBE, size));
+        ByteBuffer tail = ByteBuffer.allocate((int) Math.min(TAIL, size));
         try (SeekableByteChannel ch = Files.newByteChannel(file)) {
             ch.position(size - tail.capacity());
             while (tail.hasRemaining() && ch.read(tail) >= 0) {

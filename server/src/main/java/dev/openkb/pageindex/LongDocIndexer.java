@@ -53,7 +53,8 @@ public final class LongDocIndexer {
         }
         Path pagesFile = pagesFile(layout, docName, stagingDir);
         String docId = docId(docName, rawSha);
-        StoredDocument row = new StoredDocument(docId, docName, tree.title(), tree.description(), tree.pageCount(), rawSha);
+        StoredDocument row = new StoredDocument(docId, docName, tree.title(), tree.description(), tree.pageCount(),
+                rawSha);
 
         Path scratch = StagedTree.dir(stagingDir).resolve(SCRATCH_DB);
         Map<Integer, List<String>> pageImages = new TreeMap<>();

@@ -45,7 +45,7 @@ public final class PageIndexStore implements AutoCloseable {
 
     /** Opens (creating if needed) a database file for writing, in WAL mode with this store's schema. */
     public static PageIndexStore openWritable(Path db) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + uri(db));
         try {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
@@ -67,8 +67,15 @@ public final class PageIndexStore implements AutoCloseable {
         if (!Files.isRegularFile(db)) {
             throw new SQLException("no page index database at " + db);
         }
-        String uri = db.toAbsolutePath().toUri().toASCIIString();
-        return new PageIndexStore(DriverManager.getConnection("jdbc:sqlite:" + uri + "?mode=ro&immutable=1"));
+        return new PageIndexStore(DriverManager.getConnection("jdbc:sqlite:" + uri(db) + "?mode=ro&immutable=1"));
+    }
+
+    /**
+     * A percent-encoded {@code file:} URI: a KB folder may contain '?', '#', '%' or non-ASCII
+     * characters, which a plain path would let the driver misread as URL parameters.
+     */
+    private static String uri(Path db) {
+        return db.toAbsolutePath().toUri().toASCIIString();
     }
 
     private static void ensureSchema(Connection c, Path db) throws SQLException {
@@ -225,7 +232,8 @@ public final class PageIndexStore implements AutoCloseable {
 
     private List<String> idsFor(String docId, String docName) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT doc_id FROM documents WHERE doc_id = ? OR doc_name = ?")) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT doc_id FROM documents WHERE doc_id = ? OR doc_name = ?")) {
             ps.setString(1, docId);
             ps.setString(2, docName);
             try (ResultSet rs = ps.executeQuery()) {
@@ -321,7 +329,8 @@ public final class PageIndexStore implements AutoCloseable {
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -48,7 +48,8 @@ public final class PagesJsonReader {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "page", "page_number", "page_num" -> page = value.isNumeric() ? p.getIntValue() : parseInt(p.getText());
+                case "page", "page_number", "page_num" ->
+                        page = value.isNumeric() ? p.getIntValue() : parseInt(p.getText());
                 case "content", "markdown", "text" -> content = value == JsonToken.VALUE_STRING ? p.getText() : content;
                 case "images" -> readImages(p, images);
                 default -> p.skipChildren();

@@ -61,7 +61,8 @@ class PdfPageStripperTest {
             PdfPageStripper stripper = new PdfPageStripper(CancelToken.none(), (page, text, lines, images) -> {
                 throw new IOException("disk full");
             });
-            PdfPageStripper.OutputFailure e = assertThrows(PdfPageStripper.OutputFailure.class, () -> stripper.run(doc));
+            PdfPageStripper.OutputFailure e =
+                    assertThrows(PdfPageStripper.OutputFailure.class, () -> stripper.run(doc));
             assertEquals("disk full", e.getCause().getMessage());
         }
     }

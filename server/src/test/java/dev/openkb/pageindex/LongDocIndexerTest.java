@@ -181,7 +181,8 @@ class LongDocIndexerTest {
     @Test
     void reindexingADocNameReplacesItsOlderRows() throws Exception {
         KbLayout kb = kb("kb");
-        IndexResult old = indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", outlineBook("v1.pdf")));
+        IndexResult old = indexer.index(new DirectTransaction(kb), kb, "book",
+                stage(kb, "book", outlineBook("v1.pdf")));
         Path v2 = TestBooks.withOutline(tmp.resolve("in/v2.pdf"), "Second Edition");
         IndexResult fresh = indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", v2));
 
@@ -197,7 +198,8 @@ class LongDocIndexerTest {
     @Test
     void removeDeletesOnlyThatDocumentByCopyAndSwap() throws Exception {
         KbLayout kb = kb("kb");
-        IndexResult keep = indexer.index(new DirectTransaction(kb), kb, "keep", stage(kb, "keep", outlineBook("k.pdf")));
+        IndexResult keep = indexer.index(new DirectTransaction(kb), kb, "keep",
+                stage(kb, "keep", outlineBook("k.pdf")));
         IndexResult gone = indexer.index(new DirectTransaction(kb), kb, "gone",
                 stage(kb, "gone", TestBooks.withOutline(tmp.resolve("in/g.pdf"), "Gone")));
         Path scratch = Files.createDirectories(kb.stagingDir().resolve("remove-1"));
@@ -302,6 +304,17 @@ class LongDocIndexerTest {
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
             assertEquals(25, store.storedPages(r.docId()));
         }
+    }
+
+    @Test
+    void worksInAKbFolderWhoseNameLooksLikeUrlSyntax() throws Exception {
+        KbLayout kb = kb("my kb ?mode=ro#x %20 ü");
+        IndexResult r = indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", outlineBook("b.pdf")));
+
+        try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
+            assertEquals(25, store.storedPages(r.docId()));
+        }
+        assertEquals(List.of(), sidecars(kb.pageindexDb()));
     }
 
     @Test
