@@ -1,0 +1,53 @@
+package dev.openkb.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * All findings shown on one file, in a fixed order: the unit both the full and the incremental lint
+ * compute, so an incremental result is the full result by construction wherever it recomputes.
+ * Stateless.
+ */
+final class FileLint {
+    static final Comparator<LintFinding> ORDER = Comparator
+            .comparingInt((LintFinding f) -> f.range().startLine())
+            .thenComparingInt(f -> f.range().startChar())
+            .thenComparing(LintFinding::code)
+            .thenComparing(LintFinding::message)
+            .thenComparingInt(f -> f.range().endLine())
+            .thenComparingInt(f -> f.range().endChar());
+
+    private FileLint() {
+    }
+
+    /** Findings on {@code path}: a wiki page (index.md included), or {@code raw/<name>}. */
+    static List<LintFinding> forPath(WikiIndex index, String path) {
+        List<LintFinding> out = new ArrayList<>();
+        if (path.startsWith("raw/")) {
+            RawFile f = index.rawState().file(path.substring(4));
+            if (f != null) {
+                RawChecks.addFindings(index, f, out);
+            }
+        } else {
+            index.page(path).ifPresent(p -> PageChecks.addFindings(index, p, out));
+            if (path.equals(WikiIndex.INDEX_PATH)) {
+                IndexChecks.addFindings(index, out);
+            }
+        }
+        return sorted(out);
+    }
+
+    static List<LintFinding> forRaw(WikiIndex index, RawFile f) {
+        List<LintFinding> out = new ArrayList<>(1);
+        RawChecks.addFindings(index, f, out);
+        return out;
+    }
+
+    static List<LintFinding> sorted(List<LintFinding> out) {
+        if (out.size() > 1) {
+            out.sort(ORDER);
+        }
+        return List.copyOf(out);
+    }
+}
