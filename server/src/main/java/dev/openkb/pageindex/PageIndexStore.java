@@ -154,13 +154,6 @@ public final class PageIndexStore implements AutoCloseable {
         }
     }
 
-    public String journalMode() throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     public Optional<StoredDocument> document(String docId) throws SQLException {
         return findDocument("doc_id", docId);
     }
