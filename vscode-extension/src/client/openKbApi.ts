@@ -24,9 +24,23 @@ export interface RpcChannel {
     onProgress<P>(type: ProgressType<P>, token: ProgressToken, handler: (params: P) => void): Disposable;
 }
 
-/** Typed calls of the OpenKB custom requests. Stateless: one instance per connection. */
+/**
+ * Typed calls of the OpenKB custom requests, one instance per connection. Owned by the thread that reads
+ * the connection (the extension host's, or the test's); `fileProgressListeners` changes only there.
+ */
 export class OpenKbApi {
-    constructor(readonly channel: RpcChannel) {}
+    private readonly fileProgressListeners = new Set<(params: FileProgressParams) => void>();
+
+    constructor(readonly channel: RpcChannel) {
+        // One handler for the whole connection: vscode-jsonrpc keeps only the newest handler of a method,
+        // and the language client re-installs every handler ever registered after a restart. Listeners
+        // of single adds come and go in the set instead.
+        channel.onNotification(Method.fileProgress, (params: FileProgressParams) => {
+            for (const listener of [...this.fileProgressListeners]) {
+                listener(params);
+            }
+        });
+    }
 
     /**
      * Passes the token only when there is one: vscode-jsonrpc treats a trailing `undefined` as a second
@@ -65,9 +79,8 @@ export class OpenKbApi {
         return this.request<DocumentsResult>(Method.documents, kb === undefined ? {} : { uri: kb });
     }
 
-    onFileProgress(handler: (params: FileProgressParams) => void): Disposable {
-        return this.channel.onNotification(Method.fileProgress, (params: FileProgressParams) => {
-            handler(params);
-        });
+    onFileProgress(listener: (params: FileProgressParams) => void): Disposable {
+        this.fileProgressListeners.add(listener);
+        return { dispose: () => this.fileProgressListeners.delete(listener) };
     }
 }

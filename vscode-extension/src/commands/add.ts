@@ -68,7 +68,7 @@ export class AddCommand {
         const summary = `OpenKB: ${formatAddSummary(outcome.result)}.`;
         this.ctx.output.appendLine(summary);
         const failures = formatFailures(outcome.result);
-        await reportWithDetails(this.ctx, summary, failures, { warn: failures.length > 0, button: 'Show Failures' });
+        reportWithDetails(this.ctx, summary, failures, { warn: failures.length > 0, button: 'Show Failures' });
     }
 
     /** Folders and supported files; says so when the selection holds nothing else. */

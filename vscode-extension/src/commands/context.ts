@@ -39,22 +39,23 @@ export async function refreshPending(ctx: CommandContext, api: OpenKbApi): Promi
 
 /**
  * Writes `details` to the output channel and shows `text`, as a warning when `warn`; when there are
- * details, the message has a `button` that brings the output channel up.
+ * details, the message has a `button` that brings the output channel up. Does not wait for the user:
+ * a notification can stay open for as long as they like, and the command is over.
  */
-export async function reportWithDetails(
+export function reportWithDetails(
     ctx: CommandContext,
     text: string,
     details: readonly string[],
     options: { warn: boolean; button: string },
-): Promise<void> {
+): void {
     for (const line of details) {
         ctx.output.appendLine(line);
     }
     const buttons = details.length > 0 ? [options.button] : [];
-    const choice = options.warn
-        ? await vscode.window.showWarningMessage(text, ...buttons)
-        : await vscode.window.showInformationMessage(text, ...buttons);
-    if (choice !== undefined) {
-        ctx.output.show(true);
-    }
+    const shown = options.warn ? vscode.window.showWarningMessage(text, ...buttons) : vscode.window.showInformationMessage(text, ...buttons);
+    void Promise.resolve(shown).then((choice) => {
+        if (choice !== undefined) {
+            ctx.output.show(true);
+        }
+    });
 }

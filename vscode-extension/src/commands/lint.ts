@@ -21,8 +21,11 @@ export async function lintCommand(ctx: CommandContext, target?: unknown): Promis
         ctx.output.appendLine(`lint ${uri.fsPath}: ${summary}`);
         if (result.findings.length === 0) {
             void vscode.window.showInformationMessage(summary);
-        } else if ((await vscode.window.showWarningMessage(summary, 'Open Problems')) !== undefined) {
-            await vscode.commands.executeCommand('workbench.actions.view.problems');
+        } else {
+            // Not awaited: the notification may stay open long after the lint is over.
+            void Promise.resolve(vscode.window.showWarningMessage(summary, 'Open Problems')).then((choice) =>
+                choice === undefined ? undefined : vscode.commands.executeCommand('workbench.actions.view.problems'),
+            );
         }
     } catch (error) {
         void vscode.window.showErrorMessage(`OpenKB could not lint ${uri.fsPath}: ${errorText(error)}`);

@@ -17,7 +17,7 @@ export async function recoverCommand(ctx: CommandContext): Promise<void> {
         const summary = `OpenKB: ${formatRecoverSummary(result)}`;
         ctx.output.appendLine(`recover ${kb.fsPath}: ${summary}`);
         const troubled = result.gaveUp.length + result.errors.length > 0;
-        await reportWithDetails(ctx, summary, formatRecoverDetails(result), { warn: troubled, button: 'Show Details' });
+        reportWithDetails(ctx, summary, formatRecoverDetails(result), { warn: troubled, button: 'Show Details' });
     } catch (error) {
         void vscode.window.showErrorMessage(`OpenKB could not recover ${kb.fsPath}: ${errorText(error)}`);
     } finally {

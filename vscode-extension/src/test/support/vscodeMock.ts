@@ -131,8 +131,8 @@ export class MockState {
     workspaceFolders: Array<{ uri: Uri; name: string; index: number }> = [];
     diagnostics: Array<[Uri, Array<{ source?: string; message: string }>]> = [];
     readonly diagnosticsChanged = new EventEmitter<unknown>();
-    /** Answers a message box: return the chosen item, or undefined for "dismissed". */
-    answerMessage: (m: ShownMessage) => string | undefined = () => undefined;
+    /** Answers a message box: the chosen item, undefined for "dismissed", or a promise (e.g. one that never settles: left open). */
+    answerMessage: (m: ShownMessage) => string | undefined | Promise<string | undefined> = () => undefined;
     /** Answers a quick pick with one of the items (default: dismissed). */
     answerQuickPick: (items: any[]) => unknown = () => undefined;
     answerOpenDialog: () => Uri[] | undefined = () => undefined;

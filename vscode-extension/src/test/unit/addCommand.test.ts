@@ -158,7 +158,7 @@ describe('progress and summary of an add', () => {
         assert.equal(summary.kind, 'warning');
         assert.equal(summary.message, 'OpenKB: 1 added, 0 skipped, 1 failed.');
         assert.deepEqual(summary.items, ['Show Failures']);
-        assert.equal(ws.vs.outputs[0].shown, true);
+        await eventually('"Show Failures" to show the output', () => ws.vs.outputs[0].shown);
         assert.ok(ws.vs.outputs[0].lines.includes(`failed: b.pdf (${b.toString()}): PDF is encrypted`));
     });
 
@@ -167,6 +167,16 @@ describe('progress and summary of an add', () => {
         const [a] = docs(ws, 'a.md');
         await add(a, [a]);
         assert.deepEqual(ws.vs.messages.at(-1), { kind: 'info', message: 'OpenKB: 1 added, 0 skipped, 0 failed.', items: [], options: undefined });
+    });
+
+    test('the add is over when its summary appears, even while the notification stays open', async () => {
+        const ws = await started();
+        const [a, b] = docs(ws, 'a.md', 'b.md');
+        ws.vs.answerMessage = () => new Promise(() => undefined);
+        await add(a, [a]);
+        await add(b, [b]);
+        assert.equal(addRequests(ws).length, 2, 'the second add was not refused as "already adding"');
+        assert.equal(ws.vs.statusItems[0].text, '$(book) OpenKB');
     });
 
     test('without file notifications, the $/progress messages on the work-done token are shown', async () => {

@@ -81,7 +81,7 @@ describe('Lint Knowledge Base', () => {
         await run(CommandId.lint);
         assert.deepEqual(ws.clients.server.requests('openkb/lint'), [{ uri: Uri.file(ws.kb!).toString() }]);
         assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 problem: 1 broken-link');
-        assert.ok(ws.vs.executed.some((e) => e.id === 'workbench.actions.view.problems'));
+        await eventually('the Problems panel', () => ws.vs.executed.some((e) => e.id === 'workbench.actions.view.problems'));
     });
 
     test('lints just the page it is given', async () => {
