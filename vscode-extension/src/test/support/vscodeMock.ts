@@ -117,6 +117,15 @@ export class MockStatusBarItem {
     dispose(): void {}
 }
 
+/** Fires a configuration change of the given settings (e.g. "openkb.java.home"). */
+export function changeSettings(values: Record<string, unknown>): void {
+    Object.assign(state.settings, values);
+    const changed = Object.keys(values);
+    state.configurationChanged.fire({
+        affectsConfiguration: (section) => changed.some((key) => key === section || key.startsWith(`${section}.`)),
+    });
+}
+
 /** Everything a test inspects or steers; replaced wholesale by `reset()`. */
 export class MockState {
     readonly commands = new Map<string, (...args: unknown[]) => unknown>();
@@ -131,6 +140,7 @@ export class MockState {
     workspaceFolders: Array<{ uri: Uri; name: string; index: number }> = [];
     diagnostics: Array<[Uri, Array<{ source?: string; message: string }>]> = [];
     readonly diagnosticsChanged = new EventEmitter<unknown>();
+    readonly configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
     /** Answers a message box: the chosen item, undefined for "dismissed", or a promise (e.g. one that never settles: left open). */
     answerMessage: (m: ShownMessage) => string | undefined | Promise<string | undefined> = () => undefined;
     /** Answers a quick pick with one of the items (default: dismissed). */
@@ -255,7 +265,8 @@ export const vscode = {
         createFileSystemWatcher() {
             return { onDidCreate: noEvent, onDidChange: noEvent, onDidDelete: noEvent, dispose: () => undefined };
         },
-        onDidChangeConfiguration: noEvent,
+        onDidChangeConfiguration: (listener: (e: { affectsConfiguration(section: string): boolean }) => void) =>
+            state.configurationChanged.event(listener),
         onDidChangeWorkspaceFolders: noEvent,
         fs: {
             async stat(uri: Uri): Promise<{ type: number }> {

@@ -1,4 +1,4 @@
-import { eventually, extensionContext, languageClientMock, vscodeMock, workspace } from '../support/harness';
+import { eventually, extensionContext, fakeJdk, languageClientMock, vscodeMock, workspace } from '../support/harness';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -62,6 +62,20 @@ describe('activation', () => {
         await activate(extensionContext(ws) as never);
         await eventually('the status bar to ask for recovery', () => ws.vs.statusItems[0]?.text === '$(alert) OpenKB: recovery needed');
         assert.equal(ws.vs.statusItems[0].command, CommandId.recover);
+        await deactivate();
+    });
+
+    test('changing the Java home restarts the server with the new Java; other settings do not', async () => {
+        const ws = workspace();
+        await activate(extensionContext(ws) as never);
+        await eventually('the first server', () => ws.clients.clients[0]?.running === true);
+        vscodeMock.changeSettings({ 'openkb.add.jobs': 4 });
+        const newJdk = fakeJdk('openjdk version "21.0.2"');
+        vscodeMock.changeSettings({ 'openkb.java.home': newJdk });
+        await eventually('a second server', () => ws.clients.clients[1]?.running === true);
+        assert.equal(ws.clients.clients[0].stopped, true, 'the old server was stopped');
+        assert.equal(ws.clients.clients[1].serverOptions.run.command, path.join(newJdk, 'bin', 'java'));
+        assert.equal(ws.clients.clients.length, 2);
         await deactivate();
     });
 
