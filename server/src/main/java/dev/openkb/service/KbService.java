@@ -8,7 +8,15 @@ import dev.openkb.journal.Recovery;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
 import dev.openkb.kb.Registry;
+import dev.openkb.kb.RegistryEntry;
+import dev.openkb.remove.DocumentRemover;
+import dev.openkb.remove.RemoveOptions;
+import dev.openkb.remove.RemovePlan;
+import dev.openkb.remove.RemoveReport;
+import java.time.Clock;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +43,12 @@ public final class KbService implements AutoCloseable {
     private final MutationRunner runner;
     private final MutationExecutor executor;
     private final Consumer<String> warnings;
+    private final Clock clock;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
 
-    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings) {
+    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock) {
         this.layout = layout;
+        this.clock = clock;
         this.files = files;
         this.warnings = warnings;
         this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock());
@@ -96,6 +106,43 @@ public final class KbService implements AutoCloseable {
             return new StatusReport(layout.root(), Registry.load(layout).size(), countFiles(layout.rawDir()), pages,
                     pending, config().model(), lastLogEntry());
         }
+    }
+
+    /** The registered documents, in registry order (OpenKB's {@code list}). */
+    public List<RegistryEntry> documents(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return Registry.load(layout).entries();
+        }
+    }
+
+    /** What {@link #remove} would do; changes nothing. */
+    public RemovePlan planRemove(String identifier, RemoveOptions opts, CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return remover().plan(identifier, opts);
+        } catch (IOException e) {
+            throw new KbException(ErrorCode.IO_ERROR, null, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes one document in one journaled transaction (a dry run only plans). The plan is made
+     * again under the exclusive lock, so it reflects the KB as the transaction sees it.
+     */
+    public RemoveReport remove(String identifier, RemoveOptions opts, CancelToken cancel) {
+        DocumentRemover remover = remover();
+        return executor.call(cancel, r -> {
+            RemovePlan plan = remover.plan(identifier, opts);
+            if (opts.dryRun()) {
+                return new RemoveReport(plan, false, 0);
+            }
+            int fixed = r.run("remove", Map.of("doc_name", plan.docName(), "name", String.valueOf(plan.entry().name())),
+                    tx -> remover.execute(plan, opts, tx));
+            return new RemoveReport(plan, true, fixed);
+        });
+    }
+
+    private DocumentRemover remover() {
+        return new DocumentRemover(layout, clock);
     }
 
     private void recoverHoldingLock() {
