@@ -10,7 +10,15 @@ import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
+import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;
+import dev.openkb.lint.FixResult;
+import dev.openkb.lint.LinkFixer;
+import dev.openkb.lint.LintReportWriter;
+import dev.openkb.lint.LintState;
+import dev.openkb.lint.Linter;
+import dev.openkb.lint.WikiIndex;
+import java.time.LocalDateTime;
 import dev.openkb.kb.RegistryEntry;
 import dev.openkb.remove.DocumentRemover;
 import dev.openkb.remove.RemoveOptions;
@@ -139,6 +147,29 @@ public final class KbService implements AutoCloseable {
                     tx -> remover.execute(plan, opts, tx));
             return new RemoveReport(plan, true, fixed);
         });
+    }
+
+    /** A full structural lint of the KB as it is on disk (cold index build), under the shared lock. */
+    public LintState lint(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return Linter.lint(WikiIndex.build(layout));
+        }
+    }
+
+    /** {@code lint --fix}: repairs every broken wikilink in one journaled transaction. */
+    public FixResult fixLinks(CancelToken cancel) {
+        return executor.call(cancel, r -> r.run("lint_fix", Map.of(),
+                tx -> LinkFixer.fix(WikiIndex.build(layout), layout, tx, null)));
+    }
+
+    /** Writes {@code wiki/reports/lint_<ts>.md} and its {@code lint} log line in one transaction. */
+    public Path writeLintReport(String structuralReport, CancelToken cancel) {
+        return executor.call(cancel, r -> r.run("lint", Map.of(), tx -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            Path report = LintReportWriter.write(tx, layout, structuralReport, now);
+            OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
+            return report;
+        }));
     }
 
     private DocumentRemover remover() {
