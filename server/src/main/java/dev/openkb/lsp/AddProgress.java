@@ -153,6 +153,12 @@ final class AddProgress implements ProgressListener {
         r.setCancellable(true);
         long now = System.nanoTime();
         if (!reported || now - lastReport >= intervalNanos) {
+            // This report supersedes any held one; a flush still scheduled would send older news later.
+            pending = null;
+            if (flush != null) {
+                flush.cancel(false);
+                flush = null;
+            }
             sendReport(r, now);
         } else {
             pending = r;
@@ -165,11 +171,18 @@ final class AddProgress implements ProgressListener {
     private void flushPending() {
         synchronized (lock) {
             flush = null;
-            if (pending != null && !ended) {
-                WorkDoneProgressReport r = pending;
-                pending = null;
-                sendReport(r, System.nanoTime());
+            if (pending == null || ended) {
+                return;
             }
+            long now = System.nanoTime();
+            long wait = lastReport + intervalNanos - now;
+            if (wait > 0) {
+                flush = timer.schedule(this::flushPending, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            WorkDoneProgressReport r = pending;
+            pending = null;
+            sendReport(r, now);
         }
     }
 
