@@ -52,6 +52,11 @@ public final class Linter {
      */
     public static LintUpdate update(LintState previous, WikiIndex before, WikiIndex after,
             Collection<String> changedPages) {
+        for (String rel : changedPages) {
+            if (!PageScope.isWikiPage(rel)) {
+                throw new IllegalArgumentException("not a wiki page path (raw/ changes come with the RawState): " + rel);
+            }
+        }
         Set<String> dirty = new HashSet<>();
         Map<String, RawFile> dirtyRaw = new HashMap<>();
         for (String rel : changedPages) {
