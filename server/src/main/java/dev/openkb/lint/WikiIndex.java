@@ -218,7 +218,7 @@ public final class WikiIndex {
         };
     }
 
-    /** The pages a bare {@code [[stem]]} could name (outside sources/ and reports/), sorted by path. */
+    /** The pages a bare {@code [[stem]]} could name (outside sources/ and reports/), sorted by key. */
     public List<WikiPage> pagesWithStem(String stem) {
         return toPages(stemOwners.get(stem));
     }
@@ -267,6 +267,26 @@ public final class WikiIndex {
             }
         }
         out.sort((a, b) -> a.relPath().compareTo(b.relPath()));
+        return out;
+    }
+
+    /**
+     * Every link occurrence that resolves to {@code relPath} (same-page {@code [[#heading]]} links
+     * excluded), sorted by source path then position: the LSP's references.
+     */
+    public List<LinkRef> references(String relPath) {
+        WikiPage target = page(relPath).orElse(null);
+        if (target == null) {
+            return List.of();
+        }
+        List<LinkRef> out = new ArrayList<>();
+        for (WikiPage source : backlinks(relPath)) {
+            for (WikiLink l : source.links()) {
+                if (!l.isSelfLink() && resolveKey(l.lookupKey()) == target) {
+                    out.add(new LinkRef(source.relPath(), l));
+                }
+            }
+        }
         return out;
     }
 
