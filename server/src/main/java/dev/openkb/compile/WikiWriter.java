@@ -53,6 +53,7 @@ final class WikiWriter {
             backlinkPage(p);
         }
         updateIndex(req, draft, conceptSlugs, entitySlugs);
+        store.flush();
     }
 
     private void writePage(PageDraft p) throws IOException {
