@@ -229,14 +229,12 @@ public final class OfflineCompiler implements WikiCompiler {
             return t;
         }
 
-        /** The slug of a subject: an existing page written with OpenKB's case-keeping slug wins. */
         String slug(PageKind kind, String name) {
-            String keepCase = Slugs.conceptPreservingCase(name);
-            return Files.isRegularFile(path(kind, keepCase)) ? keepCase : Slugs.concept(name);
+            return WikiState.slug(req.layout(), kind, name);
         }
 
         Path path(PageKind kind, String slug) {
-            return kind == PageKind.CONCEPT ? req.layout().concept(slug) : req.layout().entity(slug);
+            return WikiState.path(req.layout(), kind, slug);
         }
     }
 

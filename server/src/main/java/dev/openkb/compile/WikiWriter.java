@@ -153,7 +153,7 @@ final class WikiWriter {
     }
 
     private Path path(PageKind kind, String slug) {
-        return kind == PageKind.CONCEPT ? layout.concept(slug) : layout.entity(slug);
+        return WikiState.path(layout, kind, slug);
     }
 
     /** "summaries/x.md" → "x". */
