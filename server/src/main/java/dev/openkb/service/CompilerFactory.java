@@ -1,8 +1,6 @@
 package dev.openkb.service;
 
-import dev.openkb.compile.OfflineCompiler;
-import dev.openkb.engine.ErrorCode;
-import dev.openkb.engine.KbException;
+import dev.openkb.compile.Compilers;
 import dev.openkb.compile.WikiCompiler;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
@@ -12,14 +10,8 @@ import dev.openkb.kb.KbLayout;
 public interface CompilerFactory {
     WikiCompiler create(KbConfig config, KbLayout layout);
 
-    /** {@code model: offline} → the offline compiler; LLM models are refused until the LLM compiler is wired in. */
+    /** {@code model: offline} → the offline compiler; otherwise the LLM compiler for the model's provider. */
     static CompilerFactory standard() {
-        return (config, layout) -> {
-            if (!config.isOffline()) {
-                throw new KbException(ErrorCode.COMPILE_FAILED, layout.config(),
-                        "model '" + config.model() + "' needs the LLM compiler, which this build does not include yet; set model: offline");
-            }
-            return new OfflineCompiler();
-        };
+        return (config, layout) -> Compilers.forConfig(config, layout, System.getenv());
     }
 }
