@@ -34,13 +34,16 @@ final class AddCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (folders are walked recursively).")
     List<Path> paths;
 
+    /** Held so the JDK cannot collect the configured logger (JUL keeps loggers weakly) while we run. */
+    private Logger debugLogger;
+
     @Option(names = {"-j", "--jobs"}, description = "Files prepared at once (default: file_processing_jobs, 2).")
     Integer jobs;
 
     @Override
     public Integer call() throws Exception {
         if (kb.verbose) {
-            debugTimings();
+            debugLogger = debugTimings();
         }
         CancelToken cancel = new CancelToken();
         CountDownLatch finished = new CountDownLatch(1);
@@ -72,11 +75,12 @@ final class AddCommand implements Callable<Integer> {
     }
 
     /** {@code -v}: the pipeline's per-stage timings (lock wait, prepare, commit) on stderr. */
-    private static void debugTimings() {
+    private static Logger debugTimings() {
         Logger l = Logger.getLogger("dev.openkb");
         ConsoleHandler h = new ConsoleHandler();
         h.setLevel(Level.FINE);
         l.addHandler(h);
         l.setLevel(Level.FINE);
+        return l;
     }
 }

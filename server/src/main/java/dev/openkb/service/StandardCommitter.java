@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * the registry), then the compiler. Runs on the mutation thread inside the file's transaction.
  */
 final class StandardCommitter implements DocumentCommitter {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StandardCommitter.class.getName());
     private final KbLayout layout;
     private final KbConfig config;
     private final WikiCompiler compiler;
@@ -41,13 +42,18 @@ final class StandardCommitter implements DocumentCommitter {
         DocKind kind = doc.converted().kind();
         if (kind == DocKind.LONG_PDF) {
             stage.accept("index");
+            long t0 = System.nanoTime();
             IndexResult r = indexer.index(tx, layout, doc.docName(), doc.stagingDir());
             extra.put("doc_id", r.docId());
             description = r.description();
+            LOG.fine(() -> String.format("index %s: %.1f ms", doc.docName(), (System.nanoTime() - t0) / 1e6));
         }
         stage.accept("compile");
+        long t1 = System.nanoTime();
         CompileResult result = compiler.compile(new CompileRequest(layout, config, doc.docName(), kind,
                 doc.converted().title(), description), tx);
+        LOG.fine(() -> String.format("compile %s: %.1f ms, %d page(s) written", doc.docName(),
+                (System.nanoTime() - t1) / 1e6, result.pagesWritten().size()));
         result.warnings().forEach(w -> warnings.accept(doc.file().path().getFileName() + ": " + w));
         return extra;
     }
