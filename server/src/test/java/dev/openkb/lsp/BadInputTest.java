@@ -88,6 +88,19 @@ class BadInputTest {
     }
 
     @Test
+    void anExplicitlyNamedUnsupportedFileFailsWithTheReasonWhileTheOthersAreAdded() throws Exception {
+        Fixtures.write(dir.resolve("docs/picture.xyz"), "not a document");
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, dir);
+            Protocol.AddResult r = get(h.server.add(LspHarness.uris(dir.resolve("docs/picture.xyz"), dir.resolve("docs/a.md"))));
+            assertEquals(1, r.added());
+            Protocol.AddedFile bad = r.files().get(0);
+            assertEquals("failed", bad.status());
+            assertTrue(bad.reason().startsWith("Unsupported file type: .xyz. Supported: "), bad.reason());
+        }
+    }
+
+    @Test
     void unknownCommandsAreRefusedListingTheKnownOnes() throws Exception {
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
             h.initialize(false, dir);

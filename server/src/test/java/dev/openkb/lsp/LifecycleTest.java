@@ -113,6 +113,18 @@ class LifecycleTest {
             assertTrue(e.contains("several knowledge bases") && e.contains("pass 'uri'"), e);
             assertEquals(Uris.toUri(b.layout.root()),
                     get(h.server.status(LspHarness.params("uri", Uris.toUri(b.softmax())))).kb());
+
+            dev.openkb.testing.Fixtures.write(dir.resolve("elsewhere/note.md"), "# Note\n");
+            com.google.gson.JsonObject add = LspHarness.uris(dir.resolve("elsewhere/note.md"));
+            e = AddTest.assertThrowsResponse(h.server.add(add));
+            assertTrue(e.contains("several knowledge bases") && e.contains("pass 'kb'"), e);
+            add.addProperty("kb", Uris.toUri(a.layout.root()));
+            assertEquals(1, get(h.server.add(add)).added());
+            assertTrue(java.nio.file.Files.exists(a.layout.summary("note")), "added to the KB named by 'kb'");
+            com.google.gson.JsonObject inB = LspHarness.uris(b.layout.root().resolve("raw-notes/other.md"));
+            dev.openkb.testing.Fixtures.write(b.layout.root().resolve("raw-notes/other.md"), "# Other\n");
+            assertEquals(1, get(h.server.add(inB)).added());
+            assertTrue(java.nio.file.Files.exists(b.layout.summary("other")), "a file inside a KB goes to that KB");
         }
     }
 
