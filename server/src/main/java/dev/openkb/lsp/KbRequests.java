@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.openkb.engine.CancelToken;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
@@ -130,7 +129,7 @@ final class KbRequests {
         RemoveOptions opts = new RemoveOptions(p.bool("dryRun", false), p.bool("keepRaw", false),
                 p.bool("keepEmpty", false));
         return ctx.operations().start(null, cancel -> {
-            RemovePlan plan = kb.service().planRemove(identifier, opts, CancelToken.none());
+            RemovePlan plan = kb.service().planRemove(identifier, opts, cancel);
             RegistryEntry e = plan.entry();
             if (!identifier.equals(e.docName()) && !identifier.equals(e.name())) {
                 throw p.fail("no document is exactly '" + identifier + "' (closest: " + e.docName()

@@ -177,11 +177,12 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     public CompletableFuture<Object> shutdown() {
         shutdownRequested = true;
         operations.cancelAll();
+        // Waits on its own thread: the request pool keeps answering hover and friends meanwhile.
         return CompletableFuture.supplyAsync(() -> {
             operations.awaitAll(options.shutdownGrace());
             outbox.flushed().join();
             return null;
-        }, requests);
+        }, r -> new Thread(r, "openkb-lsp-shutdown").start());
     }
 
     @Override
