@@ -1,0 +1,38 @@
+package dev.openkb.client.connection;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+
+/** The sentence a user sees for a failed request. Stateless. */
+public final class Failures {
+    private Failures() {
+    }
+
+    /**
+     * The server's own message for a JSON-RPC error (it names the file and the reason), the crash report for a
+     * dead server, and a plain description for anything else.
+     */
+    public static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ResponseErrorException r && r.getResponseError() != null) {
+            return r.getResponseError().getMessage();
+        }
+        if (t instanceof ServerUnavailableException) {
+            return t.getMessage();
+        }
+        if (t instanceof CancellationException) {
+            return "Cancelled.";
+        }
+        if (t instanceof TimeoutException) {
+            return "The OpenKB server did not answer in time.";
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+}
