@@ -3,8 +3,13 @@ package dev.openkb.client.connection;
 import dev.openkb.client.progress.AddProgress;
 import dev.openkb.client.progress.ProgressLine;
 import dev.openkb.client.protocol.Results.AddResult;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A running {@code openkb/add}. {@link #cancel()} asks the server to stop; the {@link #result()} still arrives
@@ -41,5 +46,25 @@ public final class AddOperation {
 
     public boolean isCancelRequested() {
         return cancelRequested.get();
+    }
+
+    /**
+     * Waits for the result, asking {@code cancelled} every {@code poll}; the first time it answers true the add
+     * is cancelled and the wait goes on, since the server still answers with what it did and what it cancelled.
+     * This is the loop behind an IDE progress bar's cancel button.
+     *
+     * @throws ExecutionException when the request failed (its cause says why: a server error, a crash)
+     */
+    public AddResult await(BooleanSupplier cancelled, Duration poll) throws InterruptedException, ExecutionException {
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                cancel();
+            }
+            try {
+                return result.get(poll.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // not yet: look at the cancel button again
+            }
+        }
     }
 }
