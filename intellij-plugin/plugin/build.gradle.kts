@@ -37,6 +37,8 @@ dependencies {
 }
 
 intellijPlatform {
+    // Names the sandbox folder and the zip: build/distributions/OpenKB-<version>.zip holding OpenKB/lib, OpenKB/server.
+    projectName = "OpenKB"
     pluginConfiguration {
         id = "dev.openkb.intellij"
         name = "OpenKB"

@@ -47,7 +47,9 @@ public final class Results {
     public record Range(Position start, Position end) {
     }
 
-    public record RemoveResult(String docName, boolean dryRun, List<RemoveAction> actions) {
+    /** What a remove did (or, on a dry run, would do): the document, links rewritten, each file action. */
+    public record RemoveResult(String docName, String name, boolean dryRun, boolean removed, int linksFixed,
+            List<RemoveAction> actions) {
     }
 
     public record RemoveAction(String action, String path) {
