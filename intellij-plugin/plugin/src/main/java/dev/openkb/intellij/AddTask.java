@@ -5,7 +5,6 @@ import com.intellij.openapi.progress.Task;
 import com.intellij.openapi.project.Project;
 import dev.openkb.client.connection.AddListener;
 import dev.openkb.client.connection.AddOperation;
-import dev.openkb.client.connection.Failures;
 import dev.openkb.client.progress.ProgressLine;
 import dev.openkb.client.protocol.FileProgress;
 import dev.openkb.client.report.Summaries;
@@ -63,7 +62,7 @@ final class AddTask extends Task.Backgroundable {
                 return cancelled;
             }, POLL));
         } catch (ExecutionException e) {
-            summary = new Summary(Summary.Level.ERROR, "Add to knowledge base failed", Failures.describe(e));
+            summary = Summaries.addFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             op.cancel();

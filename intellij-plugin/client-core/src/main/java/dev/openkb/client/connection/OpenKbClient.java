@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -271,10 +273,9 @@ public final class OpenKbClient implements AutoCloseable {
             try {
                 c.initialize(config).join();
             } catch (CompletionException e) {
-                c.kill(); // a server that did not answer initialize in time must not linger
-                Throwable cause = unwrap(e);
-                throw new CompletionException(cause instanceof ServerUnavailableException ? cause
-                        : new ServerUnavailableException("The OpenKB server did not start: " + cause, cause));
+                ServerUnavailableException failure = startFailure(c, unwrap(e), config);
+                c.kill(); // a server that did not answer initialize must not linger
+                throw new CompletionException(failure);
             }
             return c;
         }, executor).whenComplete((c, e) -> {
@@ -289,6 +290,26 @@ public final class OpenKbClient implements AutoCloseable {
                 started(c, restart);
             }
         });
+    }
+
+    /**
+     * Why a start failed, for the user. A process that died at once (a jar that is not the server, a JVM that
+     * refuses its options) often fails the initialize write ("Stream closed") before its exit is noticed: its
+     * exit report, with the last stderr lines, says far more, so it is awaited briefly and preferred.
+     */
+    private static ServerUnavailableException startFailure(ServerConnection c, Throwable cause, ClientConfig config) {
+        if (cause instanceof ServerUnavailableException s) {
+            return s;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ServerUnavailableException("The OpenKB server did not answer initialize within "
+                    + config.startTimeout().toSeconds() + " seconds, so it was stopped.", cause);
+        }
+        String report = c.exited().copy().completeOnTimeout(null, 3, TimeUnit.SECONDS).join();
+        if (report != null) {
+            return new ServerUnavailableException(report, cause);
+        }
+        return new ServerUnavailableException("The OpenKB server did not start: " + cause, cause);
     }
 
     private void started(ServerConnection c, boolean restart) {

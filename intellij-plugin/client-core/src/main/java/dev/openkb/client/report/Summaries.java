@@ -1,5 +1,6 @@
 package dev.openkb.client.report;
 
+import dev.openkb.client.connection.Failures;
 import dev.openkb.client.progress.ProgressFormat;
 import dev.openkb.client.protocol.Results;
 import java.util.ArrayList;
@@ -44,6 +45,19 @@ public final class Summaries {
                 ? Summary.Level.ERROR
                 : r.skipped() > 0 || r.cancelled() > 0 ? Summary.Level.WARNING : Summary.Level.INFO;
         return new Summary(level, title, String.join("\n", lines));
+    }
+
+    /**
+     * An add that ended without a result. Cancelled before it got anywhere (the server answers a cancel that
+     * arrives while the add waits for the KB, before any file is committed, with RequestCancelled) is a warning
+     * saying nothing was added; anything else is an error with the server's message.
+     */
+    public static Summary addFailed(Throwable failure) {
+        if (Failures.isCancellation(failure)) {
+            return new Summary(Summary.Level.WARNING, "Add cancelled",
+                    "Nothing was added: the add was cancelled before its first file was committed.");
+        }
+        return new Summary(Summary.Level.ERROR, "Add to knowledge base failed", Failures.describe(failure));
     }
 
     public static Summary recover(Results.RecoverResult r) {

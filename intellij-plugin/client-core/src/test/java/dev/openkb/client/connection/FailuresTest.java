@@ -1,6 +1,8 @@
 package dev.openkb.client.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,6 +29,15 @@ class FailuresTest {
         assertEquals("Cancelled.", Failures.describe(new CancellationException()));
         assertEquals("The OpenKB server did not answer in time.", Failures.describe(new TimeoutException()));
         assertEquals("IllegalStateException", Failures.describe(new IllegalStateException()));
+    }
+
+    @Test
+    void cancellationIsTheServersRequestCancelledOrACancelledFuture() {
+        assertTrue(Failures.isCancellation(new CompletionException(new ResponseErrorException(
+                new ResponseError(ResponseErrorCode.RequestCancelled, "cancelled", null)))));
+        assertTrue(Failures.isCancellation(new CancellationException()));
+        assertFalse(Failures.isCancellation(new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError, "x", null))));
+        assertFalse(Failures.isCancellation(new ServerUnavailableException("gone")));
     }
 
     @Test

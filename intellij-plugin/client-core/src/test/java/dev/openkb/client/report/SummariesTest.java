@@ -7,6 +7,10 @@ import dev.openkb.client.protocol.Results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.junit.jupiter.api.Test;
 
 class SummariesTest {
@@ -34,6 +38,21 @@ class SummariesTest {
         assertEquals(Summary.Level.WARNING, s.level());
         assertEquals("Added 1 document, cancelled 14", s.title());
         assertTrue(s.body().endsWith("and 4 more"), s.body());
+    }
+
+    @Test
+    void anAddCancelledBeforeItsFirstCommitIsAWarningAndOtherFailuresAreErrors() {
+        ResponseErrorException cancelled = new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestCancelled,
+                "CANCELLED: /kb/.openkb/ingest.lock: cancelled while waiting for the KB lock", null));
+        Summary s = Summaries.addFailed(new ExecutionException(cancelled));
+        assertEquals(Summary.Level.WARNING, s.level());
+        assertEquals("Add cancelled", s.title());
+
+        ResponseErrorException bad = new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                "openkb/add: no such file or folder: /x/nope.md", null));
+        Summary f = Summaries.addFailed(new ExecutionException(bad));
+        assertEquals(Summary.Level.ERROR, f.level());
+        assertEquals("openkb/add: no such file or folder: /x/nope.md", f.body());
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,9 +100,12 @@ class CrashAndRestartTest {
     @Test
     void aJarThatIsNotTheServerFailsToStartWithItsOwnError() throws Exception {
         Path notServer = workspace.resolve("empty.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(notServer))) {
-            zip.putNextEntry(new ZipEntry("readme.txt"));
-            zip.closeEntry();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0"); // a real jar, but no Main-Class
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(notServer), manifest)) {
+            jar.putNextEntry(new JarEntry("readme.txt"));
+            jar.write("not a server".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
         }
         RecordingEvents events = new RecordingEvents();
         ClientConfig config = ClientConfig.of(() -> new LaunchCommand(
