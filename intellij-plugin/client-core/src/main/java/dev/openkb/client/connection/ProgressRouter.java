@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
 import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
 
@@ -70,6 +71,8 @@ final class ProgressRouter {
                 r.listener().workDone(b.getMessage() != null ? b.getMessage() : b.getTitle(), b.getPercentage());
             } else if (n instanceof WorkDoneProgressReport rep) {
                 r.listener().workDone(rep.getMessage(), rep.getPercentage());
+            } else if (n instanceof WorkDoneProgressEnd end) {
+                r.listener().workDone(end.getMessage(), 100);
             }
         } else {
             // Some LSP4J versions leave an unrecognised value as raw JSON; read the common fields.

@@ -37,6 +37,12 @@ class AddOverLspTest {
         final List<ProgressLine> lines = new CopyOnWriteArrayList<>();
         final CountDownLatch first = new CountDownLatch(1);
         final CountDownLatch firstDone = new CountDownLatch(1);
+        final List<String> workDone = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void workDone(String message, Integer percentage) {
+            workDone.add(percentage + "% " + message);
+        }
 
         @Override
         public void fileProgress(FileProgress event, ProgressLine line) {
@@ -82,6 +88,9 @@ class AddOverLspTest {
                 last = line.fraction();
             }
             assertEquals(1.0, last, 1e-9);
+            // The standard $/progress on this add's token ends with the server's summary.
+            assertTrue(!progress.workDone.isEmpty() && progress.workDone.get(progress.workDone.size() - 1)
+                    .startsWith("100% added 3"), "work-done progress: " + progress.workDone);
             assertEquals(3, client.status(kb).get(RealServer.WAIT.toSeconds(), TimeUnit.SECONDS).documents());
         }
     }
