@@ -12,14 +12,26 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
-        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class})
+        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class,
+                AddCommand.class, RecompileCommand.class, LspCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * POI logs through Log4j 2, which prints "could not find a logging provider" on stderr when none
+     * is bundled; its built-in simple logger at ERROR keeps the CLI and the LSP stream quiet.
+     */
+    static void quietLibraryLogging() {
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        System.setProperty("log4j2.simplelogLevel", "ERROR");
     }
 
     /** Runs one command line with the given streams; returns the exit code (tests call this). */

@@ -11,8 +11,8 @@ import java.util.Objects;
  * case-insensitively), refuses unsupported types with OpenKB's message, copies the original to
  * staging/raw (refusing an empty file), then converts into the staging folder.
  *
- * <p>A library that throws an unchecked exception on a hostile file (POI, jsoup) fails that file
- * with CONVERSION_FAILED naming the type and cause; KbException (including CANCELLED) and I/O
+ * <p>A library that throws an unchecked exception on a hostile file (POI, jsoup), or overflows the
+ * stack on absurd nesting, fails that file with CONVERSION_FAILED naming the type and cause; KbException (including CANCELLED) and I/O
  * errors writing staging pass through unchanged. Immutable and thread-safe: the per-type
  * converters are stateless, so one instance serves the whole worker pool.
  */
@@ -55,6 +55,10 @@ public final class Converters implements DocumentConverter {
             throw e;
         } catch (RuntimeException e) {
             throw ShortDocs.failure(request.source(), ShortDocs.describe(e), e);
+        } catch (StackOverflowError e) {
+            // POI builds nested Word tables recursively: a few thousand levels overflow the stack.
+            // The stack has unwound by here, so this thread is healthy again; only this file fails.
+            throw ShortDocs.failure(request.source(), "the document nests too deeply to read", e);
         }
     }
 }

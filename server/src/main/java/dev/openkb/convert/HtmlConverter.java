@@ -1,10 +1,14 @@
 package dev.openkb.convert;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,19 +17,24 @@ import org.jsoup.nodes.Element;
  * .html/.htm → the page's main content as markdown. The content is the first {@code <main>}, else
  * the outermost {@code <article>}s, else {@code [role=main]}, else {@code <body>}; navigation,
  * sidebars, scripts, forms and menus are dropped, and page-level header/footer too when the whole
- * body is used (inside an article they hold its title and byline). The charset comes from the BOM
- * or meta tag (jsoup), UTF-8 by default. Stateless.
+ * body is used (inside an article they hold its title and byline). A page that declares its charset
+ * in a meta tag is decoded with it (jsoup); any other page must be valid UTF-8, checked as strictly
+ * as a .txt, so undeclared Latin-1 fails with the byte offset instead of becoming U+FFFD. Stateless.
  */
 final class HtmlConverter implements DocumentConverter {
     private static final String NOISE = "script, style, noscript, template, nav, aside, form, menu, dialog, "
             + "iframe, object, embed, button, select, textarea, input, svg, canvas, [hidden], [aria-hidden=true], "
             + "[role=navigation], [role=menu], [role=menubar], [role=search], [role=complementary], [role=dialog]";
     private static final String PAGE_CHROME = "header, footer, [role=banner], [role=contentinfo]";
+    /** A meta charset (or http-equiv content type) in the first 8 KiB: the page says its encoding. */
+    private static final Pattern DECLARED_CHARSET = Pattern.compile("(?i)<meta[^>]*charset\\s*=");
 
     @Override
     public ConvertedDoc convert(ConvertRequest r) throws IOException {
-        TextInput.requireText(r.source());
-        Document doc = Jsoup.parse(r.source(), null);
+        byte[] head = TextInput.requireText(r.source());
+        Document doc = DECLARED_CHARSET.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()
+                ? Jsoup.parse(r.source(), null)
+                : Jsoup.parse(readStrictUtf8(r.source()));
         r.cancel().throwIfCancelled();
         List<Element> roots = mainContent(doc);
         for (Element root : roots) {
@@ -41,6 +50,18 @@ final class HtmlConverter implements DocumentConverter {
             out.write(markdown);
         }
         return ShortDocs.result(r, title(doc, roots), images.images(), 0);
+    }
+
+    /** The whole file as strict UTF-8, failing at the first invalid byte like a .txt would. */
+    private static String readStrictUtf8(Path source) throws IOException {
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE / 2, Files.size(source)));
+        try (Reader in = TextInput.open(source)) {
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+            }
+        }
+        return sb.toString();
     }
 
     private static List<Element> mainContent(Document doc) {

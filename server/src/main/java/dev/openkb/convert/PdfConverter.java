@@ -28,7 +28,9 @@ public final class PdfConverter implements DocumentConverter {
 
     @Override
     public ConvertedDoc convert(ConvertRequest request) throws IOException {
-        Path raw = StagedFiles.copyRaw(request);
+        // The dispatcher (Converters) has usually staged the raw copy already; copy only when called alone.
+        Path staged = StagedFiles.rawPath(request);
+        Path raw = java.nio.file.Files.isRegularFile(staged) ? staged : StagedFiles.copyRaw(request);
         request.cancel().throwIfCancelled();
         try (PDDocument doc = PdfOpener.open(raw, request.source())) {
             int pages = parse(request, doc::getNumberOfPages);

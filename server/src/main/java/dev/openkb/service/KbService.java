@@ -8,7 +8,32 @@ import dev.openkb.journal.Recovery;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.add.AddOptions;
+import dev.openkb.add.AddPipeline;
+import dev.openkb.add.AddReport;
+import dev.openkb.convert.Converters;
+import dev.openkb.convert.PdfConverter;
+import dev.openkb.convert.SupportedTypes;
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.ProgressListener;
+import dev.openkb.recompile.RecompileReport;
+import dev.openkb.recompile.Recompiler;
+import dev.openkb.engine.KbException;
+import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;
+import dev.openkb.lint.FixResult;
+import dev.openkb.lint.LinkFixer;
+import dev.openkb.lint.LintReportWriter;
+import dev.openkb.lint.LintState;
+import dev.openkb.lint.Linter;
+import dev.openkb.lint.WikiIndex;
+import java.time.LocalDateTime;
+import dev.openkb.kb.RegistryEntry;
+import dev.openkb.remove.DocumentRemover;
+import dev.openkb.remove.RemoveOptions;
+import dev.openkb.remove.RemovePlan;
+import dev.openkb.remove.RemoveReport;
+import java.time.Clock;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +60,14 @@ public final class KbService implements AutoCloseable {
     private final MutationRunner runner;
     private final MutationExecutor executor;
     private final Consumer<String> warnings;
+    private final Clock clock;
+    private final CompilerFactory compilers;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
 
-    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings) {
+    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this.compilers = compilers;
         this.layout = layout;
+        this.clock = clock;
         this.files = files;
         this.warnings = warnings;
         this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock());
@@ -96,6 +125,87 @@ public final class KbService implements AutoCloseable {
             return new StatusReport(layout.root(), Registry.load(layout).size(), countFiles(layout.rawDir()), pages,
                     pending, config().model(), lastLogEntry());
         }
+    }
+
+    /**
+     * Adds files and folders: concurrent prepare, one journaled commit per file in scan order.
+     *
+     * @param jobs prepare workers, or null for the config's {@code file_processing_jobs}
+     */
+    public AddReport add(List<Path> inputs, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
+        KbConfig config = config();
+        AddPipeline pipeline = new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
+                SupportedTypes::isSupported, SupportedTypes.sortedList(),
+                new StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
+        AddOptions opts = new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
+        return pipeline.add(inputs, opts, listener, cancel);
+    }
+
+    /** Recompiles one document ({@code docName}) or every document ({@code null}), one transaction each. */
+    public RecompileReport recompile(String docName, boolean dryRun, CancelToken cancel) {
+        KbConfig config = config();
+        Recompiler recompiler = new Recompiler(layout, config, compilers.create(config, layout), clock);
+        return recompiler.run(docName, dryRun, executor, cancel);
+    }
+
+    /** The registered documents, in registry order (OpenKB's {@code list}). */
+    public List<RegistryEntry> documents(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return Registry.load(layout).entries();
+        }
+    }
+
+    /** What {@link #remove} would do; changes nothing. */
+    public RemovePlan planRemove(String identifier, RemoveOptions opts, CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return remover().plan(identifier, opts);
+        } catch (IOException e) {
+            throw new KbException(ErrorCode.IO_ERROR, null, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes one document in one journaled transaction (a dry run only plans). The plan is made
+     * again under the exclusive lock, so it reflects the KB as the transaction sees it.
+     */
+    public RemoveReport remove(String identifier, RemoveOptions opts, CancelToken cancel) {
+        DocumentRemover remover = remover();
+        return executor.call(cancel, r -> {
+            RemovePlan plan = remover.plan(identifier, opts);
+            if (opts.dryRun()) {
+                return new RemoveReport(plan, false, 0);
+            }
+            int fixed = r.run("remove", Map.of("doc_name", plan.docName(), "name", String.valueOf(plan.entry().name())),
+                    tx -> remover.execute(plan, opts, tx));
+            return new RemoveReport(plan, true, fixed);
+        });
+    }
+
+    /** A full structural lint of the KB as it is on disk (cold index build), under the shared lock. */
+    public LintState lint(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return Linter.lint(WikiIndex.build(layout));
+        }
+    }
+
+    /** {@code lint --fix}: repairs every broken wikilink in one journaled transaction. */
+    public FixResult fixLinks(CancelToken cancel) {
+        return executor.call(cancel, r -> r.run("lint_fix", Map.of(),
+                tx -> LinkFixer.fix(WikiIndex.build(layout), layout, tx, null)));
+    }
+
+    /** Writes {@code wiki/reports/lint_<ts>.md} and its {@code lint} log line in one transaction. */
+    public Path writeLintReport(String structuralReport, CancelToken cancel) {
+        return executor.call(cancel, r -> r.run("lint", Map.of(), tx -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            Path report = LintReportWriter.write(tx, layout, structuralReport, now);
+            OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
+            return report;
+        }));
+    }
+
+    private DocumentRemover remover() {
+        return new DocumentRemover(layout, clock);
     }
 
     private void recoverHoldingLock() {

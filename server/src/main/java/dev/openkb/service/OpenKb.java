@@ -7,6 +7,7 @@ import dev.openkb.kb.KbInit;
 import dev.openkb.kb.KbLayout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ public final class OpenKb implements AutoCloseable {
     private final AtomicFiles files;
     private final Consumer<String> warnings;
     private final Map<Path, KbService> services = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final CompilerFactory compilers;
 
     public OpenKb(Consumer<String> warnings) {
         this(new RealFileOps(), warnings);
@@ -27,12 +30,24 @@ public final class OpenKb implements AutoCloseable {
 
     /** With another {@link FileOps}: the reliability suite injects crashes and faults here. */
     public OpenKb(FileOps ops, Consumer<String> warnings) {
+        this(ops, warnings, Clock.systemDefaultZone());
+    }
+
+    /** With a fixed clock, so log.md timestamps are reproducible (tests, byte-identical KB comparisons). */
+    public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock) {
+        this(ops, warnings, clock, CompilerFactory.standard());
+    }
+
+    /** With another compiler choice (tests; a face that configures providers differently). */
+    public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this.compilers = compilers;
         this.files = new AtomicFiles(ops);
         this.warnings = warnings;
+        this.clock = clock;
     }
 
     public KbService kb(KbLayout layout) {
-        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings));
+        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings, clock, compilers));
     }
 
     public KbLayout init(Path dir, String model, String language) throws IOException {

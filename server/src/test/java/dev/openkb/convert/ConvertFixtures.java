@@ -95,9 +95,18 @@ final class ConvertFixtures {
 
     /** A zip holding the given entries (name, content) compressed as hard as Deflater can. */
     static byte[] zip(String... namesAndContents) throws IOException {
+        return zip(Deflater.BEST_COMPRESSION, namesAndContents);
+    }
+
+    /** A zip whose entries are deflated without compression, so no zip-bomb check can trip. */
+    static byte[] uncompressedZip(String... namesAndContents) throws IOException {
+        return zip(Deflater.NO_COMPRESSION, namesAndContents);
+    }
+
+    private static byte[] zip(int level, String... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.setLevel(level);
             for (int i = 0; i < namesAndContents.length; i += 2) {
                 zip.putNextEntry(new ZipEntry(namesAndContents[i]));
                 zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));

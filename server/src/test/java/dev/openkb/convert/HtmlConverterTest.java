@@ -149,6 +149,13 @@ class HtmlConverterTest {
     }
 
     @Test
+    void refusesUndeclaredInvalidUtf8AndSaysWhere() throws Exception {
+        String message = conversionFailure(write(dir.resolve("old.html"),
+                "<p>caf\u00e9</p>".getBytes(Charset.forName("ISO-8859-1"))));
+        assertTrue(message.endsWith("html: invalid UTF-8 at byte offset 6"), message);
+    }
+
+    @Test
     void refusesABinaryFileRenamedHtml() throws Exception {
         String message = conversionFailure(write(dir.resolve("x.html"), new byte[] {'<', 'p', '>', 0, 0, 1}));
         assertTrue(message.contains("html: binary content"), message);

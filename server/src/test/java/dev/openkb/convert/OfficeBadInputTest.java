@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -30,9 +31,13 @@ class OfficeBadInputTest {
     @TempDir
     Path dir;
 
-    /** A minimal .docx package whose document.xml body holds {@code filler}. */
+    /** A minimal .docx package, compressed hard, whose document.xml body holds {@code filler}. */
     private static byte[] docxWithBody(String filler) throws Exception {
-        return zip("[Content_Types].xml",
+        return zip(docxEntries(filler));
+    }
+
+    private static String[] docxEntries(String filler) {
+        return new String[] {"[Content_Types].xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                         + "content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-"
                         + "package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -44,7 +49,7 @@ class OfficeBadInputTest {
                 "word/document.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
                         + "wordprocessingml/2006/main\"><w:body>" + filler
-                        + "<w:p><w:r><w:t>hello</w:t></w:r></w:p></w:body></w:document>");
+                        + "<w:p><w:r><w:t>hello</w:t></w:r></w:p></w:body></w:document>"};
     }
 
     private static byte[] bytes(POIXMLDocument doc) throws Exception {
@@ -89,6 +94,20 @@ class OfficeBadInputTest {
                 + "content-types\"/>" + " ".repeat(5 * 1024 * 1024));
         String message = conversionFailure(write(dir.resolve("bomb.xlsx"), bomb));
         assertTrue(message.contains("xlsx: refused as a possible zip bomb"), message);
+    }
+
+    @Test
+    void refusesTablesNestedDeeperThanPoiCanRead() throws Exception {
+        int depth = 5000;
+        String tables = "<w:tbl><w:tr><w:tc>".repeat(depth) + "<w:p/>" + "</w:tc></w:tr></w:tbl>".repeat(depth);
+        Path file = write(dir.resolve("deep.docx"), ConvertFixtures.uncompressedZip(docxEntries(tables)));
+        // a worker thread with a small stack, so the overflow does not depend on the JVM's default size
+        AtomicReference<String> message = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> message.set(conversionFailure(file)), "small-stack", 512 * 1024);
+        worker.start();
+        worker.join();
+        assertTrue(String.valueOf(message.get()).endsWith("docx: the document nests too deeply to read"),
+                message.get());
     }
 
     @Test

@@ -122,7 +122,7 @@ class ProcessCrashTest {
             assertEquals(137, child.waitFor(60));
         }
         // Record a recovery of an identical crashed KB to find an operation in the middle of it.
-        Path probe = copyTree(kb, dir.resolve("probe"));
+        Path probe = Fixtures.copyTree(kb, dir.resolve("probe"));
         FaultyFileOps ops = new FaultyFileOps();
         try (OpenKb engine = new OpenKb(ops, w -> { })) {
             engine.kb(new KbLayout(probe)).recover(CancelToken.none());
@@ -139,20 +139,6 @@ class ProcessCrashTest {
     }
 
     private Path copy(String name) throws IOException {
-        return copyTree(template, dir.resolve(name));
-    }
-
-    static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
+        return Fixtures.copyTree(template, dir.resolve(name));
     }
 }

@@ -33,4 +33,19 @@ public final class Fixtures {
     public static AtomicFiles files(FileOps ops) {
         return new AtomicFiles(ops);
     }
+
+    /** Copies a tree with modes and times, for running the same scenario on identical KBs. */
+    public static Path copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
 }

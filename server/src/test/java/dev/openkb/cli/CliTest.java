@@ -1,0 +1,71 @@
+package dev.openkb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.openkb.kb.PythonJson;
+import dev.openkb.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void initStatusAndRecoverWorkOnAFreshKb() {
+        Path kb = dir.resolve("kb");
+        Run init = run("init", kb.toString());
+        assertEquals(0, init.code(), init.err());
+        assertTrue(init.out().startsWith("Initialized knowledge base at " + kb));
+        Run status = run("status", "--kb", kb.toString());
+        assertEquals(0, status.code());
+        assertTrue(status.out().contains("Total indexed: 0 document(s)") && status.out().contains("Pending journals: none"), status.out());
+        assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.toString()).out());
+        assertEquals(1, run("init", kb.toString()).code(), "a second init refuses");
+    }
+
+    @Test
+    void commandsOutsideAKbExitTwoWithAClearMessage() {
+        Run r = run("status", "--kb", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("KB_NOT_FOUND") && r.err().contains("openkb init"), r.err());
+        assertEquals(2, run("status", "--no-such-option").code());
+    }
+
+    @Test
+    void lintPrintsOpenKbsReportOrJsonAndExitsOneOnFindings() throws Exception {
+        var kb = Fixtures.kb(dir.resolve("kb"));
+        Fixtures.write(kb.concept("a"), "---\ntype: \"Concept\"\ndescription: \"A\"\n---\n\nSee [[concepts/missing]].\n");
+        Run text = run("lint", "--kb", kb.root().toString(), "--no-report");
+        assertEquals(1, text.code());
+        assertTrue(text.out().contains("## Structural Lint Report") && text.out().contains("### Broken Links (1)"), text.out());
+        Run json = run("lint", "--kb", kb.root().toString(), "--format", "json");
+        assertEquals(1, json.code());
+        Map<String, Object> parsed = PythonJson.parseObject(json.out());
+        Map<?, ?> finding = (Map<?, ?>) ((List<?>) parsed.get("findings")).get(0);
+        assertTrue(finding.keySet().containsAll(List.of("code", "severity", "path", "range", "message", "data")), finding.toString());
+        try (var s = Files.list(kb.reportsDir())) {
+            assertEquals(1, s.count(), "the report file is written");
+        }
+        assertTrue(Files.readString(kb.logMd()).contains("] lint | report → lint_"));
+        Run fixed = run("lint", "--kb", kb.root().toString(), "--fix", "--no-report");
+        assertTrue(fixed.out().startsWith("Fixed 1 wikilink(s) across 1 file(s)."), fixed.out());
+    }
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { buildServerCommand, findJava, locateServerJar, SERVER_DEBUG_PORT, ServerLaunchError } from '../server/javaLauncher';
+import { OpenKbSettings, SettingKey, CONFIG_SECTION } from '../settings';
+import { KbStatusBar } from '../statusBar';
+import { OpenKbErrorHandler } from './errorHandler';
+import { createLanguageClient } from './languageClient';
+import { OpenKbApi } from './openKbApi';
+import { RestartPolicy } from './restartPolicy';
+
+interface Running {
+    client: LanguageClient;
+    api: OpenKbApi;
+}
+
+/**
+ * Owns the one language client: starts it on first use (finding Java and the jar first), restarts it
+ * when the launch settings change, stops it on deactivation. Confined to the extension host thread;
+ * `starting` is the single in-flight or finished start, shared by concurrent callers.
+ */
+export class OpenKbServer implements vscode.Disposable {
+    private starting: Promise<Running | undefined> | undefined;
+
+    constructor(
+        private readonly extensionPath: string,
+        private readonly output: vscode.LogOutputChannel,
+        private readonly status: KbStatusBar,
+        private readonly settings: () => OpenKbSettings,
+    ) {}
+
+    /** The API of the running server, starting it if needed; undefined (after telling the user) when it cannot run. */
+    async api(): Promise<OpenKbApi | undefined> {
+        this.starting ??= this.start();
+        return (await this.starting)?.api;
+    }
+
+    private async start(): Promise<Running | undefined> {
+        const settings = this.settings();
+        try {
+            const java = await findJava({ javaHome: settings.javaHome, env: process.env });
+            const jar = locateServerJar(settings.serverJar, this.extensionPath);
+            this.output.appendLine(`Starting the OpenKB server: Java ${java.major} from ${java.source} (${java.javaPath}), ${jar}`);
+            const onGaveUp = (): void => this.status.update({ serverDown: true });
+            const client = createLanguageClient(
+                buildServerCommand(java.javaPath, jar),
+                buildServerCommand(java.javaPath, jar, { debugPort: SERVER_DEBUG_PORT }),
+                settings,
+                this.output,
+                new OpenKbErrorHandler(new RestartPolicy(), onGaveUp),
+            );
+            await client.start();
+            this.status.update({ serverDown: false });
+            return { client, api: new OpenKbApi(client) };
+        } catch (error) {
+            this.starting = undefined; // the next command tries again, e.g. after the settings were fixed
+            this.status.update({ serverDown: true });
+            this.reportStartFailure(error);
+            return undefined;
+        }
+    }
+
+    private reportStartFailure(error: unknown): void {
+        const launch = error instanceof ServerLaunchError;
+        const text = launch ? `${error.message} ${error.fix}` : `The OpenKB server failed to start: ${(error as Error).message}`;
+        this.output.appendLine(text);
+        const actions = launch ? ['Open Settings', 'Show Output'] : ['Show Output'];
+        void vscode.window.showErrorMessage(text, ...actions).then((choice) => {
+            if (choice === 'Open Settings') {
+                void vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${SettingKey.javaHome}`);
+            } else if (choice === 'Show Output') {
+                this.output.show(true);
+            }
+        });
+    }
+
+    /** True when a change of these settings needs a new server process. */
+    static needsRestart(event: vscode.ConfigurationChangeEvent): boolean {
+        return [SettingKey.javaHome, SettingKey.serverJar, SettingKey.logLevel].some((key) =>
+            event.affectsConfiguration(`${CONFIG_SECTION}.${key}`),
+        );
+    }
+
+    /** Restarts a running server (a stopped one starts on the next command anyway). */
+    async restart(): Promise<void> {
+        const wasRunning = this.starting !== undefined;
+        await this.stop();
+        if (wasRunning) {
+            await this.api();
+        }
+    }
+
+    /** Stops the server, waiting for a start in flight so that its process is not left behind. */
+    async stop(): Promise<void> {
+        const starting = this.starting;
+        this.starting = undefined;
+        const running = await starting;
+        await running?.client.stop();
+    }
+
+    dispose(): void {
+        void this.stop();
+    }
+}

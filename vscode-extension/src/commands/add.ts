@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { runAdd } from '../client/addOperation';
+import { OpenKbApi } from '../client/openKbApi';
+import { AddParams } from '../protocol';
+import { formatAddSummary, formatFailures } from '../progress';
+import { isSupportedFile, SUPPORTED_EXTENSIONS } from '../supportedFiles';
+import { CommandContext, errorText, refreshPending, reportWithDetails } from './context';
+
+/**
+ * "OpenKB: Add to Knowledge Base". One add at a time (`running`), because the server's per-file
+ * notifications do not say which request they belong to. Owned by the extension host thread.
+ */
+export class AddCommand {
+    private running = false;
+
+    constructor(private readonly ctx: CommandContext) {}
+
+    /**
+     * VS Code passes (clicked, selection) from the explorer, (uri, editor info) from editor menus and
+     * nothing from the command palette, where a file dialog asks instead.
+     */
+    async run(clicked?: unknown, selection?: unknown): Promise<void> {
+        if (this.running) {
+            void vscode.window.showInformationMessage('OpenKB is already adding files: wait for it to finish, or cancel it.');
+            return;
+        }
+        const targets = await this.addable(await chosenUris(clicked, selection));
+        if (targets.length === 0) {
+            return;
+        }
+        const kb = await this.ctx.kbs.pick(targets, 'add to');
+        const api = kb && (await this.ctx.server.api());
+        if (!kb || !api) {
+            return;
+        }
+        this.running = true;
+        try {
+            const jobs = this.ctx.settings().jobs;
+            await this.add(api, { uris: targets.map((u) => u.toString()), kb: kb.toString(), ...(jobs > 0 ? { jobs } : {}) });
+        } catch (error) {
+            void vscode.window.showErrorMessage(`OpenKB could not add: ${errorText(error)}`);
+        } finally {
+            this.running = false;
+            this.ctx.status.update({ adding: undefined });
+            await refreshPending(this.ctx, api);
+        }
+    }
+
+    private async add(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>): Promise<void> {
+        const outcome = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'Adding to OpenKB', cancellable: true },
+            (progress, token) => {
+                progress.report({ message: 'starting…' });
+                return runAdd(api, params, token, (step, file) => {
+                    progress.report(step);
+                    if (file !== undefined) {
+                        this.ctx.status.update({ adding: { index: file.index, total: file.total } });
+                    }
+                });
+            },
+        );
+        if (outcome.kind === 'cancelled') {
+            const text = `OpenKB: add cancelled (${formatAddSummary(outcome.counts)}).`;
+            this.ctx.output.appendLine(text);
+            void vscode.window.showInformationMessage(text);
+            return;
+        }
+        const summary = `OpenKB: ${formatAddSummary(outcome.result)}.`;
+        this.ctx.output.appendLine(summary);
+        const failures = formatFailures(outcome.result);
+        reportWithDetails(this.ctx, summary, failures, { warn: failures.length > 0, button: 'Show Failures' });
+    }
+
+    /** Folders and supported files; says so when the selection holds nothing else. */
+    private async addable(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+        const kept: vscode.Uri[] = [];
+        for (const uri of uris) {
+            if (uri.scheme === 'file' && (isSupportedFile(uri.path) || (await isFolder(uri)))) {
+                kept.push(uri);
+            } else {
+                this.ctx.output.appendLine(`add: not a supported file type, left out: ${uri.toString()}`);
+            }
+        }
+        if (uris.length > 0 && kept.length === 0) {
+            void vscode.window.showWarningMessage(
+                `OpenKB can add folders and ${SUPPORTED_EXTENSIONS.join(' ')} files; the selection holds none.`,
+            );
+        }
+        return kept;
+    }
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+    try {
+        return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+        return false;
+    }
+}
+
+/** The explorer's multi-selection if there is one, else the clicked resource, else a file dialog. */
+async function chosenUris(clicked: unknown, selection: unknown): Promise<readonly vscode.Uri[]> {
+    if (Array.isArray(selection) && selection.length > 0 && selection.every((s) => s instanceof vscode.Uri)) {
+        return selection as vscode.Uri[];
+    }
+    if (clicked instanceof vscode.Uri) {
+        return [clicked];
+    }
+    const picked = await vscode.window.showOpenDialog({
+        canSelectFiles: true,
+        canSelectFolders: true,
+        canSelectMany: true,
+        openLabel: 'Add to Knowledge Base',
+    });
+    return picked ?? [];
+}

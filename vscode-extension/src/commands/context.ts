@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { OpenKbApi } from '../client/openKbApi';
+import { KbWorkspace } from '../kbWorkspace';
+import { OpenKbSettings } from '../settings';
+import { KbStatusBar } from '../statusBar';
+
+/** What every command needs: the server, the workspace's KBs, the status bar, the output and settings. */
+export interface CommandContext {
+    server: { api(): Promise<OpenKbApi | undefined> };
+    kbs: KbWorkspace;
+    status: KbStatusBar;
+    output: vscode.LogOutputChannel;
+    settings(): OpenKbSettings;
+}
+
+/** The message of a failed request, for "OpenKB could not ...: <message>". */
+export function errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The target a command acts on (`given`, else the KB the user means, asked when ambiguous) and the
+ * running server; undefined when either is missing (the user has been told why).
+ */
+export async function targetAndServer(
+    ctx: CommandContext,
+    purpose: string,
+    given?: vscode.Uri,
+): Promise<{ target: vscode.Uri; api: OpenKbApi } | undefined> {
+    const target = given ?? (await ctx.kbs.pick([], purpose));
+    const api = target && (await ctx.server.api());
+    return target && api ? { target, api } : undefined;
+}
+
+/** Refreshes "recovery needed" in the status bar after a command changed the KB. */
+export async function refreshPending(ctx: CommandContext, api: OpenKbApi): Promise<void> {
+    await ctx.status.refreshPending(api, ctx.kbs.kbRoots.map((root) => vscode.Uri.file(root).toString()));
+}
+
+/**
+ * Writes `details` to the output channel and shows `text`, as a warning when `warn`; when there are
+ * details, the message has a `button` that brings the output channel up. Does not wait for the user:
+ * a notification can stay open for as long as they like, and the command is over.
+ */
+export function reportWithDetails(
+    ctx: CommandContext,
+    text: string,
+    details: readonly string[],
+    options: { warn: boolean; button: string },
+): void {
+    for (const line of details) {
+        ctx.output.appendLine(line);
+    }
+    const buttons = details.length > 0 ? [options.button] : [];
+    const shown = options.warn ? vscode.window.showWarningMessage(text, ...buttons) : vscode.window.showInformationMessage(text, ...buttons);
+    void Promise.resolve(shown).then((choice) => {
+        if (choice !== undefined) {
+            ctx.output.show(true);
+        }
+    });
+}

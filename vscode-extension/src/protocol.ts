@@ -1,0 +1,136 @@
+/**
+ * The OpenKB language server's custom protocol, as the client sees it: method names and the shapes of
+ * params and results. Plain types only (no `vscode` import) so the end-to-end test can drive the real
+ * server with exactly these definitions.
+ */
+
+export const Method = {
+    add: 'openkb/add',
+    recover: 'openkb/recover',
+    lint: 'openkb/lint',
+    remove: 'openkb/remove',
+    init: 'openkb/init',
+    status: 'openkb/status',
+    documents: 'openkb/documents',
+    fileProgress: 'openkb/fileProgress',
+} as const;
+
+/** The server-side command ids the server advertises through `executeCommandProvider`. */
+export const SERVER_COMMANDS = ['openkb.add', 'openkb.recover', 'openkb.lint', 'openkb.remove', 'openkb.init'] as const;
+
+/** Per-file stages in the order the server moves a file through them. */
+export const FILE_STAGES = ['queued', 'hashing', 'converting', 'prepared', 'committing', 'done'] as const;
+export type FileStage = (typeof FILE_STAGES)[number];
+
+export type FileStatus = 'added' | 'skipped' | 'failed' | 'cancelled';
+
+export type ProgressToken = number | string;
+
+export interface AddParams {
+    uris: string[];
+    kb?: string;
+    jobs?: number;
+    workDoneToken?: ProgressToken;
+}
+
+export interface AddFileResult {
+    uri: string;
+    docName?: string;
+    status: FileStatus;
+    reason?: string;
+}
+
+export interface AddResult {
+    added: number;
+    skipped: number;
+    failed: number;
+    cancelled: number;
+    files: AddFileResult[];
+}
+
+export interface FileProgressParams {
+    uri: string;
+    docName?: string;
+    /** 1-based position of the file in this add. */
+    index: number;
+    total: number;
+    stage: FileStage;
+    status?: FileStatus;
+    reason?: string;
+}
+
+export interface RolledBackJournal {
+    journal: string;
+    operation: string;
+    details: unknown;
+}
+
+export interface RecoverResult {
+    rolledBack: RolledBackJournal[];
+    discarded: number;
+    stagingReclaimed: number;
+    gaveUp: unknown[];
+    errors: unknown[];
+}
+
+export interface Position {
+    line: number;
+    character: number;
+}
+
+export interface LintFinding {
+    code: string;
+    severity: string | number;
+    path: string;
+    range: { start: Position; end: Position };
+    message: string;
+    data?: unknown;
+}
+
+export interface LintResult {
+    findings: LintFinding[];
+    counts: Record<string, number>;
+}
+
+export interface RemoveParams {
+    uri?: string;
+    docName?: string;
+    dryRun?: boolean;
+    /** Not in the server's issue: the KB folder, so a workspace with several KBs is unambiguous. */
+    kb?: string;
+}
+
+export interface RemoveAction {
+    action: 'delete' | 'modify' | 'registry' | 'pageindex';
+    path: string;
+}
+
+export interface RemoveResult {
+    docName: string;
+    dryRun: boolean;
+    actions: RemoveAction[];
+}
+
+export interface StatusResult {
+    kb: string;
+    documents: number;
+    pages: Record<string, number>;
+    pendingJournals: number;
+    lastAdd?: unknown;
+}
+
+export interface KbDocument {
+    docName: string;
+    name: string;
+    type: string;
+}
+
+export interface DocumentsResult {
+    documents: KbDocument[];
+}
+
+/** JSON-RPC / LSP error codes the client reacts to. */
+export const ErrorCode = {
+    invalidParams: -32602,
+    requestCancelled: -32800,
+} as const;

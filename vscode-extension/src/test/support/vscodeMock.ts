@@ -1,0 +1,289 @@
+/**
+ * A stand-in for the `vscode` module, enough for the extension's code paths: it records what the
+ * extension registers and shows, and lets a test answer dialogs. The exported `vscode` object is stable
+ * (modules capture it once at require time); `reset()` gives each test a clean state.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+
+export class Disposable {
+    constructor(private readonly onDispose: () => void = () => undefined) {}
+    dispose(): void {
+        this.onDispose();
+    }
+}
+
+export class EventEmitter<T> {
+    private listeners: Array<(e: T) => void> = [];
+    readonly event = (listener: (e: T) => void): Disposable => {
+        this.listeners.push(listener);
+        return new Disposable(() => {
+            this.listeners = this.listeners.filter((l) => l !== listener);
+        });
+    };
+    fire(e: T): void {
+        for (const l of [...this.listeners]) {
+            l(e);
+        }
+    }
+    dispose(): void {
+        this.listeners = [];
+    }
+}
+
+export class Uri {
+    private constructor(
+        readonly scheme: string,
+        readonly path: string,
+    ) {}
+    static file(p: string): Uri {
+        return new Uri('file', path.resolve(p));
+    }
+    static parse(s: string): Uri {
+        const u = new URL(s);
+        return new Uri(u.protocol.replace(/:$/, ''), decodeURIComponent(u.pathname));
+    }
+    get fsPath(): string {
+        return this.path;
+    }
+    toString(): string {
+        return this.scheme === 'file' ? pathToFileURL(this.path).href : `${this.scheme}:${this.path}`;
+    }
+}
+
+export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
+export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
+
+export interface ShownMessage {
+    kind: 'info' | 'warning' | 'error';
+    message: string;
+    items: string[];
+    options?: { modal?: boolean; detail?: string };
+}
+
+export interface ProgressRun {
+    options: { title?: string; cancellable?: boolean; location: number };
+    reports: Array<{ message?: string; increment?: number }>;
+    cancel(): void;
+}
+
+export class MockOutputChannel {
+    readonly lines: string[] = [];
+    shown = false;
+    readonly logLevel = 2;
+    readonly onDidChangeLogLevel = new EventEmitter<number>().event;
+    constructor(readonly name: string) {}
+    appendLine(line: string): void {
+        this.lines.push(line);
+    }
+    append(text: string): void {
+        this.lines.push(text);
+    }
+    info(text: string): void {
+        this.lines.push(text);
+    }
+    warn(text: string): void {
+        this.lines.push(text);
+    }
+    error(text: string | Error): void {
+        this.lines.push(String(text));
+    }
+    debug(): void {}
+    trace(): void {}
+    show(): void {
+        this.shown = true;
+    }
+    hide(): void {}
+    clear(): void {}
+    replace(): void {}
+    dispose(): void {}
+}
+
+export class MockStatusBarItem {
+    text = '';
+    tooltip = '';
+    command: string | undefined;
+    name = '';
+    visible = false;
+    show(): void {
+        this.visible = true;
+    }
+    hide(): void {
+        this.visible = false;
+    }
+    dispose(): void {}
+}
+
+/** Fires a configuration change of the given settings (e.g. "openkb.java.home"). */
+export function changeSettings(values: Record<string, unknown>): void {
+    Object.assign(state.settings, values);
+    const changed = Object.keys(values);
+    state.configurationChanged.fire({
+        affectsConfiguration: (section) => changed.some((key) => key === section || key.startsWith(`${section}.`)),
+    });
+}
+
+/** Everything a test inspects or steers; replaced wholesale by `reset()`. */
+export class MockState {
+    readonly commands = new Map<string, (...args: unknown[]) => unknown>();
+    readonly executed: Array<{ id: string; args: unknown[] }> = [];
+    readonly context = new Map<string, unknown>();
+    readonly messages: ShownMessage[] = [];
+    readonly progressRuns: ProgressRun[] = [];
+    readonly outputs: MockOutputChannel[] = [];
+    readonly statusItems: MockStatusBarItem[] = [];
+    readonly quickPicks: unknown[][] = [];
+    settings: Record<string, unknown> = {};
+    workspaceFolders: Array<{ uri: Uri; name: string; index: number }> = [];
+    diagnostics: Array<[Uri, Array<{ source?: string; message: string }>]> = [];
+    readonly diagnosticsChanged = new EventEmitter<unknown>();
+    readonly configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+    /** Answers a message box: the chosen item, undefined for "dismissed", or a promise (e.g. one that never settles: left open). */
+    answerMessage: (m: ShownMessage) => string | undefined | Promise<string | undefined> = () => undefined;
+    /** Answers a quick pick with one of the items (default: dismissed). */
+    answerQuickPick: (items: any[]) => unknown = () => undefined;
+    answerOpenDialog: () => Uri[] | undefined = () => undefined;
+    /** Called on every `progress.report`, e.g. to cancel after the first file. */
+    onProgressReport: (run: ProgressRun) => void = () => undefined;
+}
+
+export let state = new MockState();
+
+export function reset(): MockState {
+    state = new MockState();
+    return state;
+}
+
+function message(kind: ShownMessage['kind']) {
+    return async (text: string, ...rest: unknown[]): Promise<string | undefined> => {
+        const options = rest.length > 0 && typeof rest[0] === 'object' ? (rest.shift() as ShownMessage['options']) : undefined;
+        const shown: ShownMessage = { kind, message: text, items: rest as string[], options };
+        state.messages.push(shown);
+        return state.answerMessage(shown);
+    };
+}
+
+/** Real recursive search for `**\/<suffix>` globs below the workspace folders. */
+function findFiles(glob: string): Uri[] {
+    const suffix = glob.replace(/^\*\*\//, '');
+    const found: Uri[] = [];
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory() && entry.name !== 'node_modules') {
+                walk(full);
+            } else if (full.split(path.sep).join('/').endsWith(`/${suffix}`)) {
+                found.push(Uri.file(full));
+            }
+        }
+    };
+    state.workspaceFolders.forEach((f) => walk(f.uri.fsPath));
+    return found;
+}
+
+function noEvent(): Disposable {
+    return new Disposable();
+}
+
+export const vscode = {
+    Uri,
+    Disposable,
+    EventEmitter,
+    ProgressLocation,
+    StatusBarAlignment,
+    FileType,
+    commands: {
+        registerCommand(id: string, handler: (...args: unknown[]) => unknown): Disposable {
+            if (state.commands.has(id)) {
+                throw new Error(`command '${id}' already exists`);
+            }
+            state.commands.set(id, handler);
+            return new Disposable(() => state.commands.delete(id));
+        },
+        async executeCommand(id: string, ...args: unknown[]): Promise<unknown> {
+            state.executed.push({ id, args });
+            if (id === 'setContext') {
+                state.context.set(args[0] as string, args[1]);
+                return undefined;
+            }
+            return state.commands.get(id)?.(...args);
+        },
+    },
+    window: {
+        createOutputChannel(name: string): MockOutputChannel {
+            const channel = new MockOutputChannel(name);
+            state.outputs.push(channel);
+            return channel;
+        },
+        createStatusBarItem(): MockStatusBarItem {
+            const item = new MockStatusBarItem();
+            state.statusItems.push(item);
+            return item;
+        },
+        showInformationMessage: message('info'),
+        showWarningMessage: message('warning'),
+        showErrorMessage: message('error'),
+        async showQuickPick(items: unknown[]): Promise<unknown> {
+            state.quickPicks.push(items);
+            return state.answerQuickPick(items);
+        },
+        async showOpenDialog(): Promise<Uri[] | undefined> {
+            return state.answerOpenDialog();
+        },
+        async showWorkspaceFolderPick(): Promise<unknown> {
+            return state.answerQuickPick(state.workspaceFolders);
+        },
+        async withProgress<R>(
+            options: ProgressRun['options'],
+            task: (progress: { report(v: { message?: string; increment?: number }): void }, token: unknown) => Promise<R>,
+        ): Promise<R> {
+            const source = new CancellationTokenSource();
+            const run: ProgressRun = { options, reports: [], cancel: () => source.cancel() };
+            state.progressRuns.push(run);
+            const progress = {
+                report(value: { message?: string; increment?: number }): void {
+                    run.reports.push(value);
+                    state.onProgressReport(run);
+                },
+            };
+            return task(progress, source.token);
+        },
+    },
+    workspace: {
+        get workspaceFolders() {
+            return state.workspaceFolders;
+        },
+        getConfiguration(section: string) {
+            return { get: (key: string, fallback?: unknown) => state.settings[`${section}.${key}`] ?? fallback };
+        },
+        async findFiles(glob: string): Promise<Uri[]> {
+            return findFiles(glob);
+        },
+        createFileSystemWatcher() {
+            return { onDidCreate: noEvent, onDidChange: noEvent, onDidDelete: noEvent, dispose: () => undefined };
+        },
+        onDidChangeConfiguration: (listener: (e: { affectsConfiguration(section: string): boolean }) => void) =>
+            state.configurationChanged.event(listener),
+        onDidChangeWorkspaceFolders: noEvent,
+        fs: {
+            async stat(uri: Uri): Promise<{ type: number }> {
+                const s = await fs.promises.stat(uri.fsPath);
+                return { type: s.isDirectory() ? FileType.Directory : FileType.File };
+            },
+        },
+    },
+    languages: {
+        getDiagnostics() {
+            return state.diagnostics;
+        },
+        onDidChangeDiagnostics: (listener: (e: unknown) => void) => state.diagnosticsChanged.event(listener),
+    },
+    env: {
+        async openExternal(): Promise<boolean> {
+            return true;
+        },
+    },
+};

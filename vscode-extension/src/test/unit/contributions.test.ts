@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { CommandId, HAS_KB_CONTEXT } from '../../commands/ids';
+import { KB_CONFIG_GLOB } from '../../kbLocator';
+import { SERVER_COMMANDS } from '../../protocol';
+import { CONFIG_SECTION, SettingKey } from '../../settings';
+import { SUPPORTED_EXTENSIONS } from '../../supportedFiles';
+import { readPackageJson } from '../support/packageJson';
+import { evaluateWhen } from '../support/whenClause';
+
+const pkg = readPackageJson();
+const contributedCommands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+const ADD_MENUS = ['explorer/context', 'editor/context', 'editor/title/context'];
+
+function addMenu(menu: string): { command: string; when: string } {
+    const entries = pkg.contributes.menus[menu].filter((e: { command: string }) => e.command === CommandId.add);
+    assert.equal(entries.length, 1, `${menu} has one Add entry`);
+    return entries[0];
+}
+
+/** The context VS Code evaluates a menu's `when` in, for a resource. */
+function resource(fsPath: string, options: { folder?: boolean; hasKb?: boolean; scheme?: string } = {}): Record<string, unknown> {
+    return {
+        [HAS_KB_CONTEXT]: options.hasKb ?? true,
+        resourceScheme: options.scheme ?? 'file',
+        resourceExtname: options.folder ? '' : path.extname(fsPath),
+        resourceFilename: path.basename(fsPath),
+        explorerResourceIsFolder: options.folder ?? false,
+    };
+}
+
+describe('package.json and the code agree', () => {
+    test('the contributed commands are exactly the ones the code registers', () => {
+        assert.deepEqual([...contributedCommands].sort(), Object.values(CommandId).sort());
+    });
+
+    test('every command is titled "OpenKB: ..." as the brief names them', () => {
+        const titles = pkg.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
+        assert.deepEqual(titles.sort(), [
+            'OpenKB: Add to Knowledge Base',
+            'OpenKB: Initialize Knowledge Base Here',
+            'OpenKB: Lint Knowledge Base',
+            'OpenKB: Recover Knowledge Base',
+            'OpenKB: Remove Document from Knowledge Base',
+            'OpenKB: Show Server Output',
+        ]);
+    });
+
+    test('no contributed command clashes with a command the server advertises', () => {
+        for (const id of SERVER_COMMANDS) {
+            assert.ok(!contributedCommands.includes(id), `${id} is registered by vscode-languageclient already`);
+        }
+    });
+
+    test('activation happens in workspaces with a KB, or through a command', () => {
+        assert.deepEqual(pkg.activationEvents, [`workspaceContains:${KB_CONFIG_GLOB}`, ...contributedCommands.map((c) => `onCommand:${c}`)]);
+    });
+
+    test('every menu entry names a contributed command', () => {
+        for (const [menu, entries] of Object.entries<Array<{ command: string }>>(pkg.contributes.menus)) {
+            for (const e of entries) {
+                assert.ok(contributedCommands.includes(e.command), `${menu}: ${e.command}`);
+            }
+        }
+    });
+
+    test('the settings the code reads are contributed, and every contributed setting is read', () => {
+        const contributed = Object.keys(pkg.contributes.configuration.properties).sort();
+        const read = Object.values(SettingKey).map((k) => `${CONFIG_SECTION}.${k}`);
+        // vscode-languageclient reads <client id>.trace.server itself.
+        assert.deepEqual(contributed, [...read, `${CONFIG_SECTION}.trace.server`].sort());
+    });
+
+    test('launch settings cannot come from a workspace (they name programs to run)', () => {
+        for (const key of [SettingKey.javaHome, SettingKey.serverJar]) {
+            assert.equal(pkg.contributes.configuration.properties[`${CONFIG_SECTION}.${key}`].scope, 'machine');
+        }
+    });
+
+    test('packaging needs no prompt: license, repository, bundled main and the scripts', () => {
+        assert.ok(pkg.license && pkg.repository?.url, 'license and repository');
+        assert.equal(pkg.main, './dist/extension.js');
+        for (const script of ['compile', 'bundle', 'test', 'test:e2e', 'test:integration', 'package', 'copy-server']) {
+            assert.ok(pkg.scripts[script], script);
+        }
+        assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
+    });
+});
+
+describe('"Add to Knowledge Base" menus', () => {
+    test('show on folders in the explorer', () => {
+        assert.equal(evaluateWhen(addMenu('explorer/context').when, resource('/w/docs', { folder: true })), true);
+    });
+
+    for (const menu of ADD_MENUS) {
+        test(`${menu}: show on every supported type, in any letter case`, () => {
+            for (const ext of SUPPORTED_EXTENSIONS) {
+                for (const name of [`a${ext}`, `A${ext.toUpperCase()}`]) {
+                    assert.equal(evaluateWhen(addMenu(menu).when, resource(`/w/${name}`)), true, name);
+                }
+            }
+        });
+
+        test(`${menu}: hide on other types and look-alikes`, () => {
+            for (const name of ['image.png', 'notes.mdx', 'archive.pdf.zip', 'report.docm', 'Makefile', 'data.xlsb']) {
+                assert.equal(evaluateWhen(addMenu(menu).when, resource(`/w/${name}`)), false, name);
+            }
+        });
+
+        test(`${menu}: hide without a KB in the workspace, and on non-file resources`, () => {
+            assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/a.pdf', { hasKb: false })), false);
+            assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/a.pdf', { scheme: 'untitled' })), false);
+        });
+    }
+
+    test('editor menus do not offer folders (an editor never shows one)', () => {
+        for (const menu of ['editor/context', 'editor/title/context']) {
+            assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/docs', { folder: true })), false);
+        }
+    });
+
+    test('KB commands stay out of the palette until there is a KB; Init and Show Output are always there', () => {
+        const hidden = pkg.contributes.menus.commandPalette.map((e: { command: string }) => e.command).sort();
+        assert.deepEqual(hidden, [CommandId.add, CommandId.lint, CommandId.recover, CommandId.remove].sort());
+        for (const e of pkg.contributes.menus.commandPalette) {
+            assert.equal(evaluateWhen(e.when, { [HAS_KB_CONTEXT]: false }), false);
+        }
+    });
+});
+
+describe('the when-clause evaluator used above', () => {
+    test('handles precedence, negation and both comparison kinds', () => {
+        assert.equal(evaluateWhen('a && b || c', { c: true }), true);
+        assert.equal(evaluateWhen('a && (b || c)', { c: true }), false);
+        assert.equal(evaluateWhen('!a && k == v', { k: 'v' }), true);
+        assert.equal(evaluateWhen("k != 'v'", { k: 'v' }), false);
+        assert.equal(evaluateWhen('x =~ /^\\.pdf$/i', { x: '.PDF' }), true);
+        assert.throws(() => evaluateWhen('a &&', {}), /ends too early/);
+    });
+});
