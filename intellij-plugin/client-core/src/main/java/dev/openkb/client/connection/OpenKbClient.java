@@ -112,10 +112,13 @@ public final class OpenKbClient implements AutoCloseable {
         return request(api -> api.lint(uriParams(inside)));
     }
 
-    /** Removes one document, named by its raw file or by its doc name. */
-    public CompletableFuture<Results.RemoveResult> remove(Path rawFile, String docName, boolean dryRun) {
-        return request(api -> api.remove(new Requests.RemoveParams(rawFile == null ? null : Uris.toUri(rawFile), docName,
-                dryRun)));
+    /** Removes one document, named by one of its files or by its doc name. */
+    public CompletableFuture<Results.RemoveResult> remove(Path file, String docName, boolean dryRun) {
+        return remove(new Requests.RemoveParams(file == null ? null : Uris.toUri(file), docName, dryRun, null, null));
+    }
+
+    public CompletableFuture<Results.RemoveResult> remove(Requests.RemoveParams params) {
+        return request(api -> api.remove(params));
     }
 
     public CompletableFuture<Results.InitResult> init(Path folder) {

@@ -203,7 +203,7 @@ final class ServerSupervisor {
             RestartPolicy policy = config.restartPolicy();
             if (!policy.crashed()) {
                 gaveUp = report + "\nIt stopped " + policy.recentCrashes() + " times within " + policy.window().toMinutes()
-                        + " minutes, so it is not restarted again. Fix the cause, then use Tools | OpenKB | Restart Server.";
+                        + " minutes, so it is not restarted again. Fix the cause, then use Tools | OpenKB | Restart OpenKB Server.";
                 current = CompletableFuture.failedFuture(new ServerUnavailableException(gaveUp));
                 state = OpenKbClient.State.FAILED;
                 message = gaveUp;

@@ -20,7 +20,12 @@ public final class Requests {
     public record UriParams(String uri) {
     }
 
-    /** Either {@code uri} (a raw file) or {@code docName} names the document. */
-    public record RemoveParams(String uri, String docName, Boolean dryRun) {
+    /**
+     * Exactly one of {@code uri} (the document's summary or source page, its raw copy, or the original file) and
+     * {@code docName} names the document; {@code dryRun} plans only; {@code keepRaw} keeps {@code raw/<file>};
+     * {@code keepEmpty} keeps concept and entity pages left without sources. Null means the server's default
+     * (false).
+     */
+    public record RemoveParams(String uri, String docName, Boolean dryRun, Boolean keepRaw, Boolean keepEmpty) {
     }
 }
