@@ -136,7 +136,9 @@ public final class OpenKbProjectService implements Disposable {
             client = null;
         }
         if (c != null) {
-            c.close();
+            // Off the EDT: an orderly LSP shutdown may take seconds. Should the IDE exit first, the server still
+            // exits, because it watches the IDE's pid (sent in initialize).
+            ApplicationManager.getApplication().executeOnPooledThread(c::close);
         }
     }
 
