@@ -49,6 +49,8 @@ final class StagingReaper {
                     files.deleteTree(c);
                     reclaimed++;
                 }
+            } catch (java.nio.file.NoSuchFileException vanished) {
+                // Renamed into place or removed by its owner since the listing: not ours to reclaim.
             } catch (IOException e) {
                 errors.add("Cannot reclaim staging folder " + c + ": " + e.getMessage());
             }
