@@ -3,10 +3,6 @@ package dev.openkb.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.openkb.testing.RamTempDir;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,14 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * link and cross-folder rename refused (copy fallbacks), recovers to the state before or after;
  * recovery crashed at its every step recovers on the next run.
  */
-class CrashAtEveryStepTest {
-    @TempDir(factory = RamTempDir.class)
-    Path dir;
-
-    static Stream<Scenario> scenarios() {
-        return Scenarios.all().stream();
-    }
-
+class CrashAtEveryStepTest extends SweepTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void aCrashAtAnyOperationLeavesTheKbAsBeforeOrAsAfter(Scenario s) throws Exception {
