@@ -7,19 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Reads wiki pages from the live KB and writes them through the mutation's transaction, skipping
- * writes that would not change a byte (so the journal and {@code pagesWritten} only name real
- * changes). Confined to the mutation thread, like the transaction it wraps.
+ * The pages one compile reads and writes. Writes are kept in memory (reads see them) until
+ * {@link #flush}, which writes through the mutation's transaction only the pages whose final text
+ * differs from the disk: a page rewritten and then given back its backlinks is not touched, so the
+ * journal and {@code pagesWritten} name real changes only. Confined to the mutation thread, like the
+ * transaction it wraps.
  */
 final class PageStore {
     private final KbLayout layout;
     private final KbTransaction tx;
-    private final Set<String> written = new LinkedHashSet<>();
+    private final Map<Path, String> pending = new LinkedHashMap<>();
+    private final List<String> written = new ArrayList<>();
 
     PageStore(KbLayout layout, KbTransaction tx) {
         this.layout = layout;
@@ -30,20 +33,33 @@ final class PageStore {
         return layout;
     }
 
-    /** The file's text, or null when it does not exist. */
+    /** The page's current text (pending writes included), or null when it does not exist. */
     String read(Path p) throws IOException {
-        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+        String text = pending.get(p);
+        return text != null ? text : disk(p);
     }
 
-    void write(Path p, String text) throws IOException {
-        if (text.equals(read(p))) {
-            return;
+    void write(Path p, String text) {
+        pending.put(p, text);
+    }
+
+    /** Writes the changed pages through the transaction, in first-write order. */
+    void flush() throws IOException {
+        for (Map.Entry<Path, String> e : pending.entrySet()) {
+            if (!e.getValue().equals(disk(e.getKey()))) {
+                tx.writeString(e.getKey(), e.getValue());
+                written.add(layout.relative(e.getKey()));
+            }
         }
-        tx.writeString(p, text);
-        written.add(layout.relative(p));
+        pending.clear();
     }
 
+    /** KB-relative paths flushed so far. */
     List<String> written() {
-        return new ArrayList<>(written);
+        return List.copyOf(written);
+    }
+
+    private static String disk(Path p) throws IOException {
+        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 }

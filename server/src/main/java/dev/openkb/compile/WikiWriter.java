@@ -53,6 +53,7 @@ final class WikiWriter {
             backlinkPage(p);
         }
         updateIndex(req, draft, conceptSlugs, entitySlugs);
+        store.flush();
     }
 
     private void writePage(PageDraft p) throws IOException {
@@ -152,7 +153,7 @@ final class WikiWriter {
     }
 
     private Path path(PageKind kind, String slug) {
-        return kind == PageKind.CONCEPT ? layout.concept(slug) : layout.entity(slug);
+        return WikiState.path(layout, kind, slug);
     }
 
     /** "summaries/x.md" → "x". */

@@ -1,6 +1,7 @@
 package dev.openkb.lint;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,6 +36,18 @@ final class FileLint {
                 IndexChecks.addFindings(index, out);
             }
         }
+        return sorted(out);
+    }
+
+    /**
+     * index.md's findings when only other pages changed (index.md itself unchanged and present):
+     * its own page findings afresh, its index findings updated from {@code previous}.
+     */
+    static List<LintFinding> forIndexAfterPageChanges(WikiIndex index, List<LintFinding> previous,
+            Collection<String> changedPages) {
+        List<LintFinding> out = new ArrayList<>();
+        PageChecks.addFindings(index, index.page(WikiIndex.INDEX_PATH).orElseThrow(), out);
+        IndexChecks.afterPageChanges(index, previous, changedPages, out);
         return sorted(out);
     }
 

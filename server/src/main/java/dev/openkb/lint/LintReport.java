@@ -45,6 +45,11 @@ public final class LintReport {
         return String.join("\n", lines);
     }
 
+    /** The CLI's exit code for a lint: 0 when clean, 1 when there are findings. */
+    public static int exitCode(LintState state) {
+        return state.exitCode();
+    }
+
     /** {@code {"findings":[...],"counts":{code:n}}}, findings sorted by path then range. */
     public static String json(LintState state) {
         ObjectMapper mapper = new ObjectMapper();

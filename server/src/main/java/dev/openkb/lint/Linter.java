@@ -17,12 +17,13 @@ import java.util.Set;
  * pages, a superset of those that are:
  * <ul>
  * <li>the changed page itself (its links, frontmatter, OKF fields, orphan status);</li>
- * <li>the pages its old and new links resolve to, before and after (their incoming links, hence
- *     orphan status, may have changed);</li>
+ * <li>the pages that links it gained or lost resolve to, before and after, when it is an orphan
+ *     candidate (their incoming links, hence orphan status, may have changed);</li>
  * <li>when a page appeared or disappeared: the pages whose links use its key or stem under
  *     normalisation (their links may now resolve, break, become ambiguous or get another repair
- *     candidate), the pages those keys resolved to before and after, index.md (its links and the
- *     set of pages it must list), and the raw files named by a sources/ or summaries/ page's stem;</li>
+ *     candidate), the pages those keys resolved to before and after, index.md (its links, and
+ *     whether the changed pages are mentioned: the others keep their mention status unless
+ *     index.md itself changed), and the raw files named by a sources/ or summaries/ page's stem;</li>
  * <li>every raw file when the {@link RawState} changed.</li>
  * </ul>
  * Stateless.
@@ -51,6 +52,11 @@ public final class Linter {
      */
     public static LintUpdate update(LintState previous, WikiIndex before, WikiIndex after,
             Collection<String> changedPages) {
+        for (String rel : changedPages) {
+            if (!PageScope.isWikiPage(rel)) {
+                throw new IllegalArgumentException("not a wiki page path (raw/ changes come with the RawState): " + rel);
+            }
+        }
         Set<String> dirty = new HashSet<>();
         Map<String, RawFile> dirtyRaw = new HashMap<>();
         for (String rel : changedPages) {
@@ -62,10 +68,16 @@ public final class Linter {
         }
         LintState state = previous;
         Set<String> changed = new HashSet<>();
+        boolean indexOnlyAffected = !changedPages.contains(WikiIndex.INDEX_PATH)
+                && after.page(WikiIndex.INDEX_PATH).isPresent();
         for (String path : dirty) {
-            if (!dirtyRaw.containsKey(path)) {
-                state = replace(state, path, FileLint.forPath(after, path), changed);
+            if (dirtyRaw.containsKey(path)) {
+                continue;
             }
+            List<LintFinding> findings = path.equals(WikiIndex.INDEX_PATH) && indexOnlyAffected
+                    ? FileLint.forIndexAfterPageChanges(after, previous.findings(path), changedPages)
+                    : FileLint.forPath(after, path);
+            state = replace(state, path, findings, changed);
         }
         for (Map.Entry<String, RawFile> e : dirtyRaw.entrySet()) {
             state = replace(state, e.getKey(), FileLint.forRaw(after, e.getValue()), changed);
@@ -86,8 +98,9 @@ public final class Linter {
         dirty.add(rel);
         WikiPage old = before.page(rel).orElse(null);
         WikiPage now = after.page(rel).orElse(null);
-        addLinkTargets(old, before, after, dirty);
-        addLinkTargets(now, before, after, dirty);
+        if (PageScope.isOrphanCandidate(PageScope.keyOf(rel))) {
+            addChangedLinkTargets(old, now, before, after, dirty);
+        }
         if (rel.equals(WikiIndex.INDEX_PATH)) {
             dirty.add(WikiIndex.INDEX_PATH);
         }
@@ -101,25 +114,49 @@ public final class Linter {
             addResolved(before.resolveKey(k), dirty);
             addResolved(after.resolveKey(k), dirty);
             String norm = Targets.normalize(k);
-            before.referrers(norm).forEach(dirty::add);
-            after.referrers(norm).forEach(dirty::add);
+            before.referrers(norm).forEach(source -> dirty.add(PageScope.relPathOf(source)));
+            after.referrers(norm).forEach(source -> dirty.add(PageScope.relPathOf(source)));
         }
         if (key.equals("sources/" + stem) || key.equals("summaries/" + stem)) {
             after.rawState().filesFor(stem).forEach(f -> dirtyRaw.put(RawChecks.pathOf(f), f));
         }
     }
 
-    /** The pages a page's links resolve to, in either snapshot: their incoming links changed. */
-    private static void addLinkTargets(WikiPage page, WikiIndex before, WikiIndex after, Set<String> dirty) {
-        if (page == null) {
-            return;
-        }
-        for (WikiLink l : page.links()) {
-            if (!l.isSelfLink()) {
-                addResolved(before.resolveKey(l.lookupKey()), dirty);
-                addResolved(after.resolveKey(l.lookupKey()), dirty);
+    /**
+     * The pages that links added or dropped by this edit resolve to, in either snapshot: their
+     * incoming links changed. Only links of orphan candidates count as incoming (index.md's do
+     * not), so the caller skips other pages. A link kept by the edit can only change target when
+     * another page came or went, and that page's own entry covers it.
+     */
+    private static void addChangedLinkTargets(WikiPage old, WikiPage now, WikiIndex before, WikiIndex after,
+            Set<String> dirty) {
+        Set<String> oldKeys = linkKeys(old);
+        Set<String> newKeys = linkKeys(now);
+        for (String k : oldKeys) {
+            if (!newKeys.contains(k)) {
+                addResolved(before.resolveKey(k), dirty);
+                addResolved(after.resolveKey(k), dirty);
             }
         }
+        for (String k : newKeys) {
+            if (!oldKeys.contains(k)) {
+                addResolved(before.resolveKey(k), dirty);
+                addResolved(after.resolveKey(k), dirty);
+            }
+        }
+    }
+
+    private static Set<String> linkKeys(WikiPage page) {
+        if (page == null) {
+            return Set.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (WikiLink l : page.links()) {
+            if (!l.isSelfLink()) {
+                keys.add(l.lookupKey());
+            }
+        }
+        return keys;
     }
 
     private static void addResolved(WikiPage page, Set<String> dirty) {

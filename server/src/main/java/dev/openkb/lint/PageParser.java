@@ -39,10 +39,10 @@ final class PageParser {
         TextLines lines = TextLines.of(text);
         Range errorRange = error == null ? null
                 : Range.line(error.line(), lines.lineLength(text, Math.min(error.line(), lines.lineCount() - 1)));
-        List<Heading> headings = Headings.parse(text);
+        List<Heading> headings = Headings.parse(text, lines);
         String description = fields.get("description") instanceof String d ? d : null;
         return new WikiPage(relPath, key, stem, title(fields, headings, stem), description, fields, endLine, error,
-                errorRange, List.copyOf(WikiLinks.parse(text)), List.copyOf(headings), lines.lineLength(text, 0), true);
+                errorRange, List.copyOf(WikiLinks.parse(text, lines)), List.copyOf(headings), lines.lineLength(text, 0), true);
     }
 
     private static String title(Map<String, Object> fields, List<Heading> headings, String stem) {

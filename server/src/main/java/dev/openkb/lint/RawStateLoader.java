@@ -69,17 +69,11 @@ public final class RawStateLoader {
 
     /** Registry path to entry, or null when there is no hashes.json (then every file is unregistered). */
     private static Map<String, JsonNode> readRegistry(Path hashes) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(hashes));
-        } catch (NoSuchFileException e) {
+        JsonNode root = readJson(hashes);
+        if (root == null) {
             return null;
-        } catch (JacksonException e) {
-            throw new KbException(ErrorCode.CORRUPT_STATE, hashes, "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new KbException(ErrorCode.IO_ERROR, hashes, "cannot read the registry: " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
+        if (root.isMissingNode()) {
             return Map.of();
         }
         if (!root.isObject()) {
@@ -98,6 +92,23 @@ public final class RawStateLoader {
             }
         }
         return byPath;
+    }
+
+    /**
+     * hashes.json as a JSON tree, or null when the file does not exist.
+     *
+     * @throws KbException CORRUPT_STATE when it is not JSON, IO_ERROR when it cannot be read
+     */
+    static JsonNode readJson(Path hashes) {
+        try {
+            return new ObjectMapper().readTree(Files.readAllBytes(hashes));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (JacksonException e) {
+            throw new KbException(ErrorCode.CORRUPT_STATE, hashes, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new KbException(ErrorCode.IO_ERROR, hashes, "cannot read the registry: " + e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode meta, String field) {

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A small immutable sorted set of strings (page paths) kept as one array: the value type of the
+ * A small immutable sorted set of strings (page keys) kept as one array: the value type of the
  * index's reverse maps, where sets are the link neighbourhood of one key and copying one on change
  * is cheaper than any tree. Immutable and thread-safe.
  */
@@ -20,8 +20,15 @@ final class RefSet implements Iterable<String> {
     }
 
     static RefSet of(Collection<String> items) {
-        String[] a = items.stream().distinct().sorted().toArray(String[]::new);
-        return a.length == 0 ? EMPTY : new RefSet(a);
+        String[] a = items.toArray(new String[0]);
+        Arrays.sort(a);
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (n == 0 || !a[i].equals(a[n - 1])) {
+                a[n++] = a[i];
+            }
+        }
+        return n == 0 ? EMPTY : new RefSet(n == a.length ? a : Arrays.copyOf(a, n));
     }
 
     int size() {

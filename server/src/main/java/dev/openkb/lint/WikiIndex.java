@@ -38,8 +38,9 @@ import java.util.Set;
 public final class WikiIndex {
     public static final String INDEX_PATH = "wiki/index.md";
 
+    /** Page key ("concepts/foo") to page; every map below holds keys too, relPaths only at the API. */
     private final PersistentMap<String, WikiPage> pages;
-    /** Stem to the stem-target pages (relPaths) that have it. */
+    /** Stem to the stem-target pages that have it. */
     private final PersistentMap<String, RefSet> stemOwners;
     /** Normalised page key to pages, for fuzzy repair candidates. */
     private final PersistentMap<String, RefSet> normKeys;
@@ -75,19 +76,20 @@ public final class WikiIndex {
     /** Builds a snapshot from parsed pages in one pass; {@code indexText} is index.md's text or null. */
     static WikiIndex of(Collection<WikiPage> parsed, String indexText, RawState raw) {
         Map<String, WikiPage> pages = new HashMap<>(parsed.size() * 2);
-        Map<String, List<String>> stems = new HashMap<>();
-        Map<String, List<String>> keys = new HashMap<>();
-        Map<String, List<String>> normStems = new HashMap<>();
-        Map<String, List<String>> refs = new HashMap<>();
+        int capacity = parsed.size() * 2;
+        Map<String, List<String>> stems = new HashMap<>(capacity);
+        Map<String, List<String>> keys = new HashMap<>(capacity);
+        Map<String, List<String>> normStems = new HashMap<>(capacity);
+        Map<String, List<String>> refs = new HashMap<>(capacity * 2);
         for (WikiPage p : parsed) {
-            pages.put(p.relPath(), p);
-            keys.computeIfAbsent(Targets.normalize(p.key()), k -> new ArrayList<>(1)).add(p.relPath());
+            pages.put(p.key(), p);
+            keys.computeIfAbsent(Targets.normalize(p.key()), k -> new ArrayList<>(1)).add(p.key());
             if (PageScope.isStemTarget(p.key())) {
-                stems.computeIfAbsent(p.stem(), k -> new ArrayList<>(1)).add(p.relPath());
-                normStems.computeIfAbsent(Targets.normalize(p.stem()), k -> new ArrayList<>(1)).add(p.relPath());
+                stems.computeIfAbsent(p.stem(), k -> new ArrayList<>(1)).add(p.key());
+                normStems.computeIfAbsent(Targets.normalize(p.stem()), k -> new ArrayList<>(1)).add(p.key());
             }
             for (String n : linkNorms(p)) {
-                refs.computeIfAbsent(n, k -> new ArrayList<>(2)).add(p.relPath());
+                refs.computeIfAbsent(n, k -> new ArrayList<>(2)).add(p.key());
             }
         }
         return new WikiIndex(PersistentMap.of(pages), refSets(stems), refSets(keys), refSets(normStems), refSets(refs),
@@ -106,15 +108,15 @@ public final class WikiIndex {
     public WikiIndex withPage(String relPath, String text) {
         requirePage(relPath);
         String lower = relPath.equals(INDEX_PATH) ? text.toLowerCase(Locale.ROOT) : indexLowerText;
-        return replace(relPath, PageParser.parse(relPath, text), lower);
+        return replace(PageScope.keyOf(relPath), PageParser.parse(relPath, text), lower);
     }
 
     /** This snapshot without {@code relPath}; {@code this} when it is not a page. */
     public WikiIndex withoutPage(String relPath) {
-        if (!pages.containsKey(relPath)) {
+        if (!PageScope.isWikiPage(relPath) || !pages.containsKey(PageScope.keyOf(relPath))) {
             return this;
         }
-        return replace(relPath, null, relPath.equals(INDEX_PATH) ? null : indexLowerText);
+        return replace(PageScope.keyOf(relPath), null, relPath.equals(INDEX_PATH) ? null : indexLowerText);
     }
 
     /** This snapshot with new raw/, registry and sources/*.json facts. */
@@ -122,19 +124,18 @@ public final class WikiIndex {
         return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, indexLowerText, newRaw);
     }
 
-    private WikiIndex replace(String relPath, WikiPage page, String lower) {
-        WikiPage old = pages.get(relPath);
+    private WikiIndex replace(String key, WikiPage page, String lower) {
+        WikiPage old = pages.get(key);
         PersistentMap<String, RefSet> stems = stemOwners;
         PersistentMap<String, RefSet> keys = normKeys;
         PersistentMap<String, RefSet> nStems = normStems;
         if ((old == null) != (page == null)) {
             boolean add = page != null;
-            String key = PageScope.keyOf(relPath);
-            keys = update(keys, Targets.normalize(key), relPath, add);
+            keys = update(keys, Targets.normalize(key), key, add);
             if (PageScope.isStemTarget(key)) {
                 String stem = PageScope.stemOf(key);
-                stems = update(stems, stem, relPath, add);
-                nStems = update(nStems, Targets.normalize(stem), relPath, add);
+                stems = update(stems, stem, key, add);
+                nStems = update(nStems, Targets.normalize(stem), key, add);
             }
         }
         Set<String> before = old == null ? Set.of() : linkNorms(old);
@@ -142,23 +143,23 @@ public final class WikiIndex {
         PersistentMap<String, RefSet> refs = referrers;
         for (String n : before) {
             if (!after.contains(n)) {
-                refs = update(refs, n, relPath, false);
+                refs = update(refs, n, key, false);
             }
         }
         for (String n : after) {
             if (!before.contains(n)) {
-                refs = update(refs, n, relPath, true);
+                refs = update(refs, n, key, true);
             }
         }
-        return new WikiIndex(pages.putOrRemove(relPath, page), stems, keys, nStems, refs, lower, raw);
+        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, lower, raw);
     }
 
-    private static PersistentMap<String, RefSet> update(PersistentMap<String, RefSet> map, String key, String relPath,
-            boolean add) {
-        RefSet current = map.get(key);
+    private static PersistentMap<String, RefSet> update(PersistentMap<String, RefSet> map, String mapKey,
+            String pageKey, boolean add) {
+        RefSet current = map.get(mapKey);
         RefSet next = current == null ? RefSet.EMPTY : current;
-        next = add ? next.with(relPath) : next.without(relPath);
-        return next.isEmpty() ? map.remove(key) : map.put(key, next);
+        next = add ? next.with(pageKey) : next.without(pageKey);
+        return next.isEmpty() ? map.remove(mapKey) : map.put(mapKey, next);
     }
 
     /** The distinct normalised lookup keys of a page's links (same-page links have none). */
@@ -184,7 +185,7 @@ public final class WikiIndex {
     // ---- lookups --------------------------------------------------------------------------------
 
     public Optional<WikiPage> page(String relPath) {
-        return Optional.ofNullable(pages.get(relPath));
+        return Optional.ofNullable(PageScope.isWikiPage(relPath) ? pages.get(PageScope.keyOf(relPath)) : null);
     }
 
     public int pageCount() {
@@ -217,7 +218,7 @@ public final class WikiIndex {
         };
     }
 
-    /** The pages a bare {@code [[stem]]} could name (outside sources/ and reports/), sorted by path. */
+    /** The pages a bare {@code [[stem]]} could name (outside sources/ and reports/), sorted by key. */
     public List<WikiPage> pagesWithStem(String stem) {
         return toPages(stemOwners.get(stem));
     }
@@ -233,7 +234,7 @@ public final class WikiIndex {
     /** Resolves one link found on page {@code sourceRelPath}. */
     public LinkResolution resolveLink(String sourceRelPath, WikiLink link) {
         if (link.isSelfLink()) {
-            return new LinkResolution(LinkResolution.Status.SELF, pages.get(sourceRelPath), List.of(), null);
+            return new LinkResolution(LinkResolution.Status.SELF, page(sourceRelPath).orElse(null), List.of(), null);
         }
         String key = link.lookupKey();
         WikiPage page = resolveKey(key);
@@ -242,8 +243,7 @@ public final class WikiIndex {
         }
         RefSet owners = key.indexOf('/') < 0 ? stemOwners.get(key) : null;
         if (owners != null && owners.size() > 1) {
-            List<String> keys = owners.asList().stream().map(PageScope::keyOf).toList();
-            return new LinkResolution(LinkResolution.Status.AMBIGUOUS, null, keys, candidateKey(key));
+            return new LinkResolution(LinkResolution.Status.AMBIGUOUS, null, owners.asList(), candidateKey(key));
         }
         return new LinkResolution(LinkResolution.Status.MISSING, null, List.of(), candidateKey(key));
     }
@@ -255,7 +255,7 @@ public final class WikiIndex {
 
     /** The pages holding at least one link that resolves to {@code relPath}, sorted by path. */
     public List<WikiPage> backlinks(String relPath) {
-        WikiPage target = pages.get(relPath);
+        WikiPage target = page(relPath).orElse(null);
         if (target == null) {
             return List.of();
         }
@@ -267,6 +267,26 @@ public final class WikiIndex {
             }
         }
         out.sort((a, b) -> a.relPath().compareTo(b.relPath()));
+        return out;
+    }
+
+    /**
+     * Every link occurrence that resolves to {@code relPath} (same-page {@code [[#heading]]} links
+     * excluded), sorted by source path then position: the LSP's references.
+     */
+    public List<LinkRef> references(String relPath) {
+        WikiPage target = page(relPath).orElse(null);
+        if (target == null) {
+            return List.of();
+        }
+        List<LinkRef> out = new ArrayList<>();
+        for (WikiPage source : backlinks(relPath)) {
+            for (WikiLink l : source.links()) {
+                if (!l.isSelfLink() && resolveKey(l.lookupKey()) == target) {
+                    out.add(new LinkRef(source.relPath(), l));
+                }
+            }
+        }
         return out;
     }
 
@@ -287,7 +307,7 @@ public final class WikiIndex {
         return false;
     }
 
-    /** Pages with a link whose normalised key is {@code norm}. */
+    /** Keys of the pages with a link whose normalised lookup key is {@code norm}. */
     RefSet referrers(String norm) {
         RefSet r = referrers.get(norm);
         return r == null ? RefSet.EMPTY : r;
@@ -302,7 +322,7 @@ public final class WikiIndex {
         if (key.isEmpty()) {
             return null;
         }
-        WikiPage exact = pages.get(PageScope.relPathOf(key));
+        WikiPage exact = pages.get(key);
         if (exact != null) {
             return exact;
         }
@@ -317,12 +337,12 @@ public final class WikiIndex {
         String norm = Targets.normalize(key);
         RefSet byKey = normKeys.get(norm);
         if (byKey != null) {
-            return PageScope.keyOf(byKey.first());
+            return byKey.first();
         }
         if (key.indexOf('/') < 0) {
             RefSet byStem = normStems.get(norm);
             if (byStem != null && byStem.size() == 1) {
-                return PageScope.keyOf(byStem.first());
+                return byStem.first();
             }
         }
         return null;

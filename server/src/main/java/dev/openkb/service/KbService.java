@@ -8,7 +8,16 @@ import dev.openkb.journal.Recovery;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.add.AddOptions;
+import dev.openkb.add.AddPipeline;
+import dev.openkb.add.AddReport;
+import dev.openkb.convert.Converters;
+import dev.openkb.convert.PdfConverter;
+import dev.openkb.convert.SupportedTypes;
 import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.ProgressListener;
+import dev.openkb.recompile.RecompileReport;
+import dev.openkb.recompile.Recompiler;
 import dev.openkb.engine.KbException;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;
@@ -52,9 +61,11 @@ public final class KbService implements AutoCloseable {
     private final MutationExecutor executor;
     private final Consumer<String> warnings;
     private final Clock clock;
+    private final CompilerFactory compilers;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
 
-    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock) {
+    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this.compilers = compilers;
         this.layout = layout;
         this.clock = clock;
         this.files = files;
@@ -114,6 +125,27 @@ public final class KbService implements AutoCloseable {
             return new StatusReport(layout.root(), Registry.load(layout).size(), countFiles(layout.rawDir()), pages,
                     pending, config().model(), lastLogEntry());
         }
+    }
+
+    /**
+     * Adds files and folders: concurrent prepare, one journaled commit per file in scan order.
+     *
+     * @param jobs prepare workers, or null for the config's {@code file_processing_jobs}
+     */
+    public AddReport add(List<Path> inputs, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
+        KbConfig config = config();
+        AddPipeline pipeline = new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
+                SupportedTypes::isSupported, SupportedTypes.sortedList(),
+                new StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
+        AddOptions opts = new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
+        return pipeline.add(inputs, opts, listener, cancel);
+    }
+
+    /** Recompiles one document ({@code docName}) or every document ({@code null}), one transaction each. */
+    public RecompileReport recompile(String docName, boolean dryRun, CancelToken cancel) {
+        KbConfig config = config();
+        Recompiler recompiler = new Recompiler(layout, config, compilers.create(config, layout), clock);
+        return recompiler.run(docName, dryRun, executor, cancel);
     }
 
     /** The registered documents, in registry order (OpenKB's {@code list}). */

@@ -22,6 +22,7 @@ public final class OpenKb implements AutoCloseable {
     private final Consumer<String> warnings;
     private final Map<Path, KbService> services = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final CompilerFactory compilers;
 
     public OpenKb(Consumer<String> warnings) {
         this(new RealFileOps(), warnings);
@@ -34,13 +35,19 @@ public final class OpenKb implements AutoCloseable {
 
     /** With a fixed clock, so log.md timestamps are reproducible (tests, byte-identical KB comparisons). */
     public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock) {
+        this(ops, warnings, clock, CompilerFactory.standard());
+    }
+
+    /** With another compiler choice (tests; a face that configures providers differently). */
+    public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this.compilers = compilers;
         this.files = new AtomicFiles(ops);
         this.warnings = warnings;
         this.clock = clock;
     }
 
     public KbService kb(KbLayout layout) {
-        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings, clock));
+        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings, clock, compilers));
     }
 
     public KbLayout init(Path dir, String model, String language) throws IOException {

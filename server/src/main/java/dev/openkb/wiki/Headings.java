@@ -13,11 +13,23 @@ public final class Headings {
     }
 
     public static List<Heading> parse(String text) {
+        return parse(text, TextLines.of(text));
+    }
+
+    /** As {@link #parse(String)}, reusing the caller's {@link TextLines} of {@code text}. */
+    public static List<Heading> parse(String text, TextLines lines) {
         List<Heading> out = new ArrayList<>();
-        TextLines lines = TextLines.of(text);
         String fence = null;
         for (int line = 0; line < lines.lineCount(); line++) {
             int start = lines.lineStart(line);
+            int first = start;
+            while (first < text.length() && text.charAt(first) == ' ' && first - start < 4) {
+                first++;
+            }
+            char c = first < text.length() ? text.charAt(first) : '\n';
+            if (c != '#' && c != '`' && c != '~') {
+                continue;
+            }
             String s = text.substring(start, start + lines.lineLength(text, line));
             String trimmed = s.stripLeading();
             if (s.length() - trimmed.length() > 3) {

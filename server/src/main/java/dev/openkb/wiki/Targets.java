@@ -17,6 +17,9 @@ public final class Targets {
 
     /** {@code "concepts/Gist__Memory-"} gives {@code "concepts/gist-memory"}. */
     public static String normalize(String target) {
+        if (isNormalAscii(target)) {
+            return target;
+        }
         String s = isAscii(target) ? target : Normalizer.normalize(target, Normalizer.Form.NFKC);
         s = s.toLowerCase(Locale.ROOT).replace('_', '-');
         StringBuilder out = new StringBuilder(s.length());
@@ -69,6 +72,20 @@ public final class Targets {
                 lastHyphen = false;
             }
         }
+    }
+
+    /** True when normalising cannot change {@code s}: ASCII, no capitals, no '_', no "--", no '-' at a segment edge. */
+    private static boolean isNormalAscii(String s) {
+        char prev = '/';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '_' || (c == '-' && (prev == '-' || prev == '/'))
+                    || (c == '/' && prev == '-')) {
+                return false;
+            }
+            prev = c;
+        }
+        return prev != '-';
     }
 
     static boolean isAscii(String s) {

@@ -20,12 +20,17 @@ public final class WikiLinks {
 
     /** All links of {@code text}, in document order, with exact 0-based UTF-16 positions. */
     public static List<WikiLink> parse(String text) {
+        return parse(text, null);
+    }
+
+    /** As {@link #parse(String)}, reusing the caller's {@link TextLines} of {@code text} (may be null). */
+    public static List<WikiLink> parse(String text, TextLines knownLines) {
         List<WikiLink> out = new ArrayList<>();
         int from = text.indexOf("[[");
         if (from < 0) {
             return out;
         }
-        TextLines lines = TextLines.of(text);
+        TextLines lines = knownLines != null ? knownLines : TextLines.of(text);
         scan(text, from, (start, end) -> out.add(toLink(text, lines, start, end)));
         return out;
     }

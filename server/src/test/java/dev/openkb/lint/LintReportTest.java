@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openkb.testing.Journaled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -97,8 +98,8 @@ class LintReportTest extends KbFixture {
     @Test
     void reportFileHasOpenKbsShapeAndSaysTheSemanticLintDidNotRun() throws Exception {
         String structural = LintReport.text(kb.lint());
-        Path report = LintReportWriter.write(new DirectTransaction(root), kb.layout, structural,
-                LocalDateTime.of(2026, 7, 2, 18, 21, 29));
+        Path report = Journaled.run(kb.layout, tx -> LintReportWriter.write(tx, kb.layout, structural,
+                LocalDateTime.of(2026, 7, 2, 18, 21, 29)));
         assertEquals(root.resolve("wiki/reports/lint_20260702_182129.md"), report);
         String text = Files.readString(report);
         assertEquals("# Lint Report — 20260702_182129\n\n## Structural\n\n" + structural + "\n\n## Semantic\n\n"

@@ -1,6 +1,7 @@
 package dev.openkb.lint;
 
 import dev.openkb.kb.KbLayout;
+import dev.openkb.testing.Journaled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,9 @@ final class TestKb {
         return lint().all().stream().filter(f -> f.code().equals(code)).toList();
     }
 
+    /** {@code lint --fix} as one real journaled mutation, as {@code KbService.fixLinks} runs it. */
     FixResult fix(List<Path> restrictTo) {
-        return LinkFixer.fix(index(), layout, new DirectTransaction(layout.root()), restrictTo);
+        return Journaled.run(layout, tx -> LinkFixer.fix(index(), layout, tx, restrictTo));
     }
 
     Path path(String wikiRel) {

@@ -61,6 +61,9 @@ class WikiIndexTest extends KbFixture {
                 .page("summaries/p2.md", "[[attention|it]]").page("summaries/p3.md", "[[concepts/Attention]]");
         WikiIndex index = kb.index();
         assertEquals(List.of("wiki/summaries/p1.md", "wiki/summaries/p2.md"), paths(index.backlinks("wiki/concepts/attention.md")));
+        assertEquals(List.of("wiki/summaries/p1.md:0:0", "wiki/summaries/p1.md:0:23", "wiki/summaries/p2.md:0:0"),
+                index.references("wiki/concepts/attention.md").stream()
+                        .map(r -> r.sourceRelPath() + ":" + r.link().line() + ":" + r.link().startChar()).toList());
         WikiIndex twin = index.withPage("wiki/summaries/attention.md", "twin");
         assertEquals(List.of("wiki/summaries/p1.md"), paths(twin.backlinks("wiki/concepts/attention.md")));
     }

@@ -13,7 +13,14 @@ import dev.openkb.convert.TestBooks;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
+import dev.openkb.journal.MutationRunner;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.service.OpenKb;
+import dev.openkb.testing.FaultyFileOps;
+import dev.openkb.testing.Fixtures;
+import dev.openkb.testing.Journaled;
+import dev.openkb.testing.RecordingTransaction;
+import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +30,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commit-time long-document step against a real SQLite file. Uses {@link DirectTransaction}, a
- * test stand-in without journal: switch to the real journaled transaction once it exists.
+ * The commit-time long-document step against a real SQLite file, each call run as a real journaled
+ * mutation ({@link Journaled}), so failures roll back through the undo journal as they do in an add.
  */
 class LongDocIndexerTest {
     @TempDir
@@ -56,6 +65,26 @@ class LongDocIndexerTest {
         return TestBooks.withOutline(tmp.resolve("in").resolve(name));
     }
 
+    /** Indexes one staged document as one committed mutation. */
+    private IndexResult index(KbLayout kb, String docName, Path staging) {
+        return Journaled.run(kb, tx -> indexer.index(tx, kb, docName, staging));
+    }
+
+    /**
+     * Runs {@code body} as one mutation through a {@link RecordingTransaction} and adds its calls to
+     * {@code log}, also when the body fails.
+     */
+    private static <T> T recorded(KbLayout kb, List<String> log, MutationRunner.Body<T> body) {
+        return Journaled.run(kb, tx -> {
+            RecordingTransaction rec = new RecordingTransaction(tx);
+            try {
+                return body.run(rec);
+            } finally {
+                log.addAll(rec.log());
+            }
+        });
+    }
+
     private static List<String> sidecars(Path db) throws IOException {
         try (Stream<Path> files = Files.list(db.getParent())) {
             return files.map(p -> p.getFileName().toString())
@@ -69,7 +98,7 @@ class LongDocIndexerTest {
         Path staging = stage(kb, "book", outlineBook("book.pdf"));
         DocTree staged = StagedTree.readTree(staging);
 
-        IndexResult result = indexer.index(new DirectTransaction(kb), kb, "book", staging);
+        IndexResult result = index(kb, "book", staging);
 
         assertEquals(staged, result.tree());
         assertEquals(staged.description(), result.description());
@@ -89,7 +118,7 @@ class LongDocIndexerTest {
     void liveDatabaseIsInWalModeAndNoSidecarsAreLeftAnywhere() throws Exception {
         KbLayout kb = kb("kb");
         Path staging = stage(kb, "book", outlineBook("book.pdf"));
-        indexer.index(new DirectTransaction(kb), kb, "book", staging);
+        index(kb, "book", staging);
 
         byte[] header = new byte[20];
         try (InputStream in = Files.newInputStream(kb.pageindexDb())) {
@@ -107,7 +136,7 @@ class LongDocIndexerTest {
     @Test
     void readersNeverCreateSidecarsNextToTheLiveDatabase() throws Exception {
         KbLayout kb = kb("kb");
-        indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", outlineBook("book.pdf")));
+        index(kb, "book", stage(kb, "book", outlineBook("book.pdf")));
 
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
             assertEquals(1, store.documents().size());
@@ -119,12 +148,12 @@ class LongDocIndexerTest {
     @Test
     void journalsTheDatabaseAndAllSidecarsThenDeletesStaleSidecarsBeforeTheSwap() throws Exception {
         KbLayout kb = kb("kb");
-        indexer.index(new DirectTransaction(kb), kb, "first", stage(kb, "first", outlineBook("first.pdf")));
+        index(kb, "first", stage(kb, "first", outlineBook("first.pdf")));
         Files.write(kb.openkbDir().resolve("pageindex.db-shm"), new byte[0]);
         Path staging = stage(kb, "second", TestBooks.withOutline(tmp.resolve("in/second.pdf"), "Second Book"));
 
-        DirectTransaction tx = new DirectTransaction(kb);
-        indexer.index(tx, kb, "second", staging);
+        List<String> log = new ArrayList<>();
+        recorded(kb, log, tx -> indexer.index(tx, kb, "second", staging));
 
         assertEquals(List.of(
                 "touch .openkb/pageindex.db", "touch .openkb/pageindex.db-wal", "touch .openkb/pageindex.db-shm",
@@ -132,7 +161,8 @@ class LongDocIndexerTest {
                 "delete .openkb/pageindex.db-wal", "delete .openkb/pageindex.db-shm",
                 "delete .openkb/pageindex.db-journal",
                 "publish .openkb/pageindex.db",
-                "write wiki/summaries/second.md"), tx.log);
+                "mkdirs wiki/summaries",
+                "write wiki/summaries/second.md"), log);
         assertEquals(List.of(), sidecars(kb.pageindexDb()));
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
             assertEquals(List.of("first", "second"), store.documents().stream().map(StoredDocument::docName).toList());
@@ -142,8 +172,7 @@ class LongDocIndexerTest {
     @Test
     void writesTheSummaryPageWithPageIndexFrontmatter() throws Exception {
         KbLayout kb = kb("kb");
-        IndexResult result = indexer.index(new DirectTransaction(kb), kb, "book",
-                stage(kb, "book", outlineBook("book.pdf")));
+        IndexResult result = index(kb, "book", stage(kb, "book", outlineBook("book.pdf")));
 
         String page = Files.readString(kb.summary("book"), StandardCharsets.UTF_8);
         assertEquals(SummaryPage.render("book", result.tree(), java.util.Map.of()), page);
@@ -168,8 +197,8 @@ class LongDocIndexerTest {
         Path pdf = outlineBook("book.pdf");
         KbLayout a = kb("a");
         KbLayout b = kb("b");
-        IndexResult ra = indexer.index(new DirectTransaction(a), a, "book", stage(a, "book", pdf));
-        IndexResult rb = indexer.index(new DirectTransaction(b), b, "book", stage(b, "book", pdf));
+        IndexResult ra = index(a, "book", stage(a, "book", pdf));
+        IndexResult rb = index(b, "book", stage(b, "book", pdf));
 
         assertEquals(ra.docId(), rb.docId());
         assertEquals(LongDocIndexer.docId("book", StagedTree.sha256(pdf)), ra.docId());
@@ -181,10 +210,9 @@ class LongDocIndexerTest {
     @Test
     void reindexingADocNameReplacesItsOlderRows() throws Exception {
         KbLayout kb = kb("kb");
-        IndexResult old = indexer.index(new DirectTransaction(kb), kb, "book",
-                stage(kb, "book", outlineBook("v1.pdf")));
+        IndexResult old = index(kb, "book", stage(kb, "book", outlineBook("v1.pdf")));
         Path v2 = TestBooks.withOutline(tmp.resolve("in/v2.pdf"), "Second Edition");
-        IndexResult fresh = indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", v2));
+        IndexResult fresh = index(kb, "book", stage(kb, "book", v2));
 
         assertNotEquals(old.docId(), fresh.docId());
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
@@ -198,16 +226,18 @@ class LongDocIndexerTest {
     @Test
     void removeDeletesOnlyThatDocumentByCopyAndSwap() throws Exception {
         KbLayout kb = kb("kb");
-        IndexResult keep = indexer.index(new DirectTransaction(kb), kb, "keep",
-                stage(kb, "keep", outlineBook("k.pdf")));
-        IndexResult gone = indexer.index(new DirectTransaction(kb), kb, "gone",
+        IndexResult keep = index(kb, "keep", stage(kb, "keep", outlineBook("k.pdf")));
+        IndexResult gone = index(kb, "gone",
                 stage(kb, "gone", TestBooks.withOutline(tmp.resolve("in/g.pdf"), "Gone")));
         Path scratch = Files.createDirectories(kb.stagingDir().resolve("remove-1"));
 
-        DirectTransaction tx = new DirectTransaction(kb);
-        indexer.remove(tx, kb, gone.docId(), scratch);
+        List<String> log = new ArrayList<>();
+        recorded(kb, log, tx -> {
+            indexer.remove(tx, kb, gone.docId(), scratch);
+            return null;
+        });
 
-        assertTrue(tx.log.contains("publish .openkb/pageindex.db"));
+        assertTrue(log.contains("publish .openkb/pageindex.db"), log.toString());
         assertEquals(List.of(), sidecars(kb.pageindexDb()));
         try (Stream<Path> left = Files.list(scratch)) {
             assertEquals(0, left.count());
@@ -222,14 +252,24 @@ class LongDocIndexerTest {
     @Test
     void removingAnUnknownDocumentChangesNothing() throws Exception {
         KbLayout kb = kb("kb");
-        indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", outlineBook("book.pdf")));
+        index(kb, "book", stage(kb, "book", outlineBook("book.pdf")));
         byte[] before = Files.readAllBytes(kb.pageindexDb());
 
-        DirectTransaction tx = new DirectTransaction(kb);
-        indexer.remove(tx, kb, "no-such-id", Files.createDirectories(kb.stagingDir().resolve("rm")));
-        indexer.remove(tx, kb("empty"), "no-such-id", Files.createDirectories(kb.stagingDir().resolve("rm2")));
+        KbLayout empty = kb("empty");
+        List<String> log = new ArrayList<>();
+        Path rm = Files.createDirectories(kb.stagingDir().resolve("rm"));
+        Path rm2 = Files.createDirectories(empty.stagingDir().resolve("rm2"));
+        recorded(kb, log, tx -> {
+            indexer.remove(tx, kb, "no-such-id", rm);
+            return null;
+        });
+        recorded(empty, log, tx -> {
+            indexer.remove(tx, empty, "no-such-id", rm2);
+            return null;
+        });
 
-        assertEquals(List.of(), tx.log);
+        assertEquals(List.of(), log);
+        assertFalse(Files.exists(empty.pageindexDb()));
         assertArrayEquals(before, Files.readAllBytes(kb.pageindexDb()));
     }
 
@@ -253,7 +293,7 @@ class LongDocIndexerTest {
         KbLayout crashed = new KbLayout(tmp.resolve("crashed"));
         assertTrue(Files.size(crashed.openkbDir().resolve("pageindex.db-wal")) > 0);
 
-        indexer.index(new DirectTransaction(crashed), crashed, "book", stage(crashed, "book", outlineBook("b.pdf")));
+        index(crashed, "book", stage(crashed, "book", outlineBook("b.pdf")));
 
         assertEquals(List.of(), sidecars(crashed.pageindexDb()));
         try (PageIndexStore store = PageIndexStore.openReadOnly(crashed.pageindexDb())) {
@@ -271,13 +311,14 @@ class LongDocIndexerTest {
         byte[] before = Files.readAllBytes(kb.pageindexDb());
         Path staging = stage(kb, "book", outlineBook("book.pdf"));
 
-        DirectTransaction tx = new DirectTransaction(kb);
-        KbException e = assertThrows(KbException.class, () -> indexer.index(tx, kb, "book", staging));
+        List<String> log = new ArrayList<>();
+        KbException e = assertThrows(KbException.class,
+                () -> recorded(kb, log, tx -> indexer.index(tx, kb, "book", staging)));
 
         assertEquals(ErrorCode.INDEX_FAILED, e.code());
         assertTrue(e.getMessage().contains("not an OpenKB page index"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(kb.pageindexDb()));
-        assertEquals(List.of(), tx.log);
+        assertEquals(List.of(), log);
         assertFalse(Files.exists(kb.summary("book")));
     }
 
@@ -287,7 +328,7 @@ class LongDocIndexerTest {
         Path staging = Files.createDirectories(kb.stagingDir().resolve("add-empty"));
 
         KbException e = assertThrows(KbException.class,
-                () -> indexer.index(new DirectTransaction(kb), kb, "book", staging));
+                () -> index(kb, "book", staging));
         assertEquals(ErrorCode.INDEX_FAILED, e.code());
         assertFalse(Files.exists(kb.pageindexDb()));
     }
@@ -299,7 +340,7 @@ class LongDocIndexerTest {
         Files.createDirectories(kb.sourcesDir());
         Files.move(staging.resolve("wiki/sources/book.json"), kb.sourceJson("book"));
 
-        IndexResult r = indexer.index(new DirectTransaction(kb), kb, "book", staging);
+        IndexResult r = index(kb, "book", staging);
 
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
             assertEquals(25, store.storedPages(r.docId()));
@@ -309,12 +350,79 @@ class LongDocIndexerTest {
     @Test
     void worksInAKbFolderWhoseNameLooksLikeUrlSyntax() throws Exception {
         KbLayout kb = kb("my kb ?mode=ro#x %20 ü");
-        IndexResult r = indexer.index(new DirectTransaction(kb), kb, "book", stage(kb, "book", outlineBook("b.pdf")));
+        IndexResult r = index(kb, "book", stage(kb, "book", outlineBook("b.pdf")));
 
         try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
             assertEquals(25, store.storedPages(r.docId()));
         }
         assertEquals(List.of(), sidecars(kb.pageindexDb()));
+    }
+
+    /**
+     * A KB holding one committed book and a stale {@code -shm} (which the swap deletes), with a
+     * second book staged for the mutation under test; returns that staging folder.
+     */
+    private Path firstBookCommittedAndSecondStaged(KbLayout kb) throws IOException {
+        index(kb, "first", stage(kb, "first", outlineBook("first.pdf")));
+        Files.write(kb.openkbDir().resolve("pageindex.db-shm"), new byte[] {7, 7, 7});
+        return stage(kb, "second", TestBooks.withOutline(tmp.resolve("in/second.pdf"), "Second Book"));
+    }
+
+    @Test
+    void rollsBackTheDatabaseSidecarsAndSummaryWhenTheMutationFails() throws Exception {
+        KbLayout kb = kb("kb");
+        Path staging = firstBookCommittedAndSecondStaged(kb);
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+
+        KbException e = assertThrows(KbException.class, () -> Journaled.run(kb, tx -> {
+            indexer.index(tx, kb, "second", staging);
+            assertTrue(Files.exists(kb.summary("second")), "the index step has run");
+            throw new IOException("a later step of the add failed");
+        }));
+
+        assertEquals(ErrorCode.IO_ERROR, e.code());
+        assertTrue(e.getMessage().contains("a later step of the add failed"), e.getMessage());
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+        assertFalse(Files.exists(kb.summary("second")));
+        assertEquals(List.of("pageindex.db-shm"), sidecars(kb.pageindexDb()));
+        try (PageIndexStore store = PageIndexStore.openReadOnly(kb.pageindexDb())) {
+            assertEquals(List.of("first"), store.documents().stream().map(StoredDocument::docName).toList());
+        }
+    }
+
+    @Test
+    void aCrashAtAnyStepOfIndexingLeavesTheKbAsBeforeOrAsAfterOnceRecovered() throws Exception {
+        KbLayout kb = kb("kb");
+        String stagingRel = kb.relative(firstBookCommittedAndSecondStaged(kb));
+        // Every state compared is a copy of this template: copyTree does not keep folder modes.
+        Path template = Fixtures.copyTree(kb.root(), tmp.resolve("template"));
+        Map<String, String> before = TreeManifest.ofKb(template);
+        KbLayout done = new KbLayout(Fixtures.copyTree(template, tmp.resolve("done")));
+        index(done, "second", done.root().resolve(stagingRel));
+        Map<String, String> after = TreeManifest.ofKb(done.root());
+        assertNotEquals(before, after);
+
+        int states = 0;
+        for (int n = 1; ; n++) {
+            KbLayout copy = new KbLayout(Fixtures.copyTree(template, tmp.resolve("crash-" + n)));
+            FaultyFileOps ops = new FaultyFileOps().arm(n, null, FaultyFileOps.Mode.CRASH, null);
+            try {
+                Journaled.run(ops, copy, tx -> indexer.index(tx, copy, "second", copy.root().resolve(stagingRel)));
+            } catch (FaultyFileOps.SimulatedCrash | KbException crashed) {
+                assertTrue(ops.crashed(), "only the injected crash may fail the mutation: " + crashed);
+            }
+            try (OpenKb engine = new OpenKb(w -> { })) {
+                engine.kb(copy).recover(CancelToken.none());
+            }
+            Map<String, String> state = TreeManifest.ofKb(copy.root());
+            assertTrue(state.equals(before) || state.equals(after), "crash at operation " + n);
+            states++;
+            if (!ops.crashed()) {
+                assertEquals(after, state);
+                break;
+            }
+        }
+        assertTrue(states > 20, "indexing has many steps to crash at: " + states);
     }
 
     @Test

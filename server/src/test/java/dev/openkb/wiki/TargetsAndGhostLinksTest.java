@@ -19,6 +19,24 @@ class TargetsAndGhostLinksTest {
     }
 
     @Test
+    void normalizeMatchesAStraightTranscriptionOfOpenKbsFunction() {
+        java.util.Random rnd = new java.util.Random(3);
+        String alphabet = "ab-_/A（é";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = rnd.nextInt(9); k > 0; k--) {
+                b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            String ref = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-');
+            ref = java.util.Arrays.stream(ref.split("/", -1)).map(p -> PyText.strip(p.replaceAll("-+", "-"), '-'))
+                    .collect(java.util.stream.Collectors.joining("/"));
+            assertEquals(ref, Targets.normalize(s), s);
+        }
+    }
+
+    @Test
     void normalizeAppliesNfkcToFullWidthParentheses() {
         assertEquals(Targets.normalize("summaries/A(B)"), Targets.normalize("summaries/A（B)"));
     }

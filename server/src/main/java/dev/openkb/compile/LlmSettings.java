@@ -1,0 +1,135 @@
+package dev.openkb.compile;
+
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
+import dev.openkb.kb.KbConfig;
+import dev.openkb.kb.KbLayout;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How to reach the configured model. The provider is the model's prefix: {@code anthropic/...} uses
+ * the Anthropic Messages API, anything else an OpenAI-compatible {@code /chat/completions} endpoint at
+ * {@code base_url} (default {@code https://api.openai.com/v1}; {@code ollama/...} defaults to
+ * {@code http://localhost:11434/v1}). The model name sent is the part after the prefix. The key comes
+ * from {@code LLM_API_KEY} in the environment, then {@code <kb>/.env}; {@link #toString} never shows it.
+ * {@code timeout} and {@code extra_headers} are read as OpenKB reads them (top level, overridden by the
+ * {@code litellm:} block). Immutable.
+ *
+ * @param provider     which API
+ * @param model        the model name sent
+ * @param baseUrl      the API root, without a trailing slash
+ * @param apiKey       the key, or null for keyless local servers
+ * @param timeout      per request
+ * @param extraHeaders sent with every request
+ * @param maxTokens    the answer limit sent to Anthropic (which requires one)
+ */
+record LlmSettings(Provider provider, String model, String baseUrl, String apiKey, Duration timeout,
+                   Map<String, String> extraHeaders, int maxTokens) {
+    static final String KEY_VARIABLE = "LLM_API_KEY";
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
+    static final int DEFAULT_MAX_TOKENS = 8192;
+
+    enum Provider { OPENAI_COMPATIBLE, ANTHROPIC }
+
+    LlmSettings {
+        extraHeaders = Map.copyOf(extraHeaders);
+    }
+
+    static LlmSettings from(KbConfig config, KbLayout layout, Map<String, String> env) {
+        String configured = config.model();
+        int slash = configured.indexOf('/');
+        String prefix = slash > 0 ? configured.substring(0, slash).toLowerCase(Locale.ROOT) : "";
+        String model = slash > 0 ? configured.substring(slash + 1) : configured;
+        Provider provider = prefix.equals("anthropic") ? Provider.ANTHROPIC : Provider.OPENAI_COMPATIBLE;
+        String base = config.string("base_url");
+        if (base == null || base.isBlank()) {
+            base = provider == Provider.ANTHROPIC ? "https://api.anthropic.com/v1"
+                    : prefix.equals("ollama") ? "http://localhost:11434/v1" : "https://api.openai.com/v1";
+        }
+        base = base.strip().replaceAll("/+$", "");
+        validateUrl(base, layout);
+        String key = key(env, layout);
+        if (key == null && !prefix.equals("ollama") && !isLoopback(base)) {
+            throw new KbException(ErrorCode.INVALID_ARGUMENT, layout.envFile(), "model '" + configured
+                    + "' needs an API key: set " + KEY_VARIABLE + " in the environment or in .env at the KB root");
+        }
+        return new LlmSettings(provider, model, base, key, timeout(config), headers(config), maxTokens(config));
+    }
+
+    private static String key(Map<String, String> env, KbLayout layout) {
+        String key = env.get(KEY_VARIABLE);
+        if (key == null || key.isBlank()) {
+            try {
+                key = DotEnv.read(layout.envFile()).get(KEY_VARIABLE);
+            } catch (IOException e) {
+                throw new KbException(ErrorCode.IO_ERROR, layout.envFile(), "cannot read: " + e.getMessage(), e);
+            }
+        }
+        return key == null || key.isBlank() ? null : key.strip();
+    }
+
+    private static Duration timeout(KbConfig config) {
+        Map<?, ?> litellm = litellm(config);
+        Object v = litellm.containsKey("timeout") ? litellm.get("timeout") : config.values().get("timeout");
+        if (v instanceof Number n && !(v instanceof Boolean)) {
+            double s = n.doubleValue();
+            if (s > 0 && Double.isFinite(s)) {
+                return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
+            }
+        }
+        return DEFAULT_TIMEOUT;
+    }
+
+    private static Map<String, String> headers(KbConfig config) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Object source : new Object[] {config.values().get("extra_headers"), litellm(config).get("extra_headers")}) {
+            if (source instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> {
+                    if (k != null && v != null && !String.valueOf(k).isBlank()) {
+                        out.put(String.valueOf(k), String.valueOf(v));
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static int maxTokens(KbConfig config) {
+        Object v = config.values().get("max_tokens");
+        return (v instanceof Integer || v instanceof Long) && ((Number) v).intValue() > 0
+                ? ((Number) v).intValue() : DEFAULT_MAX_TOKENS;
+    }
+
+    private static Map<?, ?> litellm(KbConfig config) {
+        return config.values().get("litellm") instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static void validateUrl(String base, KbLayout layout) {
+        try {
+            URI u = URI.create(base);
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new KbException(ErrorCode.INVALID_ARGUMENT, layout.config(), "base_url '" + base + "' is not a valid http(s) URL");
+        }
+    }
+
+    private static boolean isLoopback(String base) {
+        String host = URI.create(base).getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
+                + (apiKey == null ? "none" : "***") + ", timeout=" + timeout + ", extraHeaders=" + extraHeaders.keySet()
+                + ", maxTokens=" + maxTokens + "]";
+    }
+}

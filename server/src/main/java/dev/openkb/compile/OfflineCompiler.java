@@ -1,0 +1,260 @@
+package dev.openkb.compile;
+
+import dev.openkb.compile.OfflinePages.DocQuotes;
+import dev.openkb.convert.DocKind;
+import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.wiki.Slugs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The embedded compiler: no network, deterministic (the same KB and input give the same bytes).
+ * It writes an extractive summary (lead sentences, headings outline, key passages), makes a concept
+ * page for each strong key phrase of the document that another document shares (or that already has
+ * a page), an entity page for each recurring proper name, and links everything both ways and in
+ * {@code index.md}. Each summary keeps the document's top key phrases and names in its frontmatter
+ * ({@code keyphrases}, {@code names}), so an add reads this document, the pages it touches and the
+ * other summaries' frontmatter, never every source.
+ *
+ * <p>Thread-safety: holds only immutable word lists; each compile runs on the calling (mutation) thread.
+ */
+public final class OfflineCompiler implements WikiCompiler {
+    static final int RECORD_SIZE = 20;
+    static final int CONCEPT_CANDIDATES = 12;
+    static final int MAX_CONCEPTS = 8;
+    static final int MAX_ENTITIES = 10;
+    static final int PASSAGES = 5;
+    static final int QUOTES = 2;
+
+    private final KeyPhrases keyPhrases;
+    private final ProperNames properNames;
+    private final EntityTyper typer;
+
+    public OfflineCompiler() {
+        Lexicon lexicon = Lexicon.english();
+        this.keyPhrases = new KeyPhrases(lexicon);
+        this.properNames = new ProperNames(lexicon);
+        this.typer = new EntityTyper(lexicon);
+    }
+
+    @Override
+    public CompileResult compile(CompileRequest req, KbTransaction tx) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        KbLayout layout = req.layout();
+        boolean longDoc = req.kind() == DocKind.LONG_PDF;
+        DocText doc = DocText.parse(SourceText.require(layout, req.docName(), longDoc));
+        List<KeyPhrase> phrases = keyPhrases.extract(doc, RECORD_SIZE);
+        List<ProperName> names = properNames.extract(doc);
+        Run run = new Run(req, doc, DocRecords.load(layout, req.docName(), warnings::add), new PageStore(layout, tx));
+
+        List<PageDraft> pages = new ArrayList<>();
+        List<String> nameKeys = new ArrayList<>();
+        for (ProperName n : names) {
+            if (pages.size() < MAX_ENTITIES && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
+                pages.add(run.entity(n));
+                nameKeys.add(KeyPhrases.keyOf(List.of(n.key().split(" "))));
+            }
+        }
+        int concepts = 0;
+        for (KeyPhrase p : phrases.subList(0, Math.min(CONCEPT_CANDIDATES, phrases.size()))) {
+            boolean isName = nameKeys.stream().anyMatch(k -> (" " + k + " ").contains(" " + p.key() + " "));
+            if (concepts < MAX_CONCEPTS && !isName && (run.sharedPhrase(p.key()) || run.exists(PageKind.CONCEPT, p.key()))) {
+                pages.add(run.concept(p));
+                concepts++;
+            }
+        }
+        String description = run.description();
+        String body = longDoc ? null
+                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), passages(doc, phrases, description));
+        LinkedHashMap<String, Object> record = new LinkedHashMap<>();
+        record.put(DocRecord.KEYPHRASES, phrases.stream().map(KeyPhrase::key).toList());
+        record.put(DocRecord.NAMES, names.stream().limit(RECORD_SIZE).map(ProperName::key).toList());
+        new WikiWriter(run.store, warnings::add).write(req, new DocDraft(description, body, record, pages, List.of(), List.of()));
+        return new CompileResult(description, run.store.written(), warnings);
+    }
+
+    /** Up to {@link #PASSAGES} sentences richest in top key phrases, in document order. */
+    static List<String> passages(DocText doc, List<KeyPhrase> phrases, String description) {
+        List<Sentence> prose = doc.prose();
+        List<Predicate<Sentence>> tests = new ArrayList<>();
+        phrases.stream().limit(10).forEach(p -> tests.add(Extracts.containsPhrase(p.key())));
+        List<int[]> scored = new ArrayList<>();
+        for (int i = 0; i < prose.size(); i++) {
+            Sentence s = prose.get(i);
+            if (s.words().size() < 6 || s.words().size() > 60 || description.contains(s.text())) {
+                continue;
+            }
+            int score = 0;
+            for (int r = 0; r < tests.size(); r++) {
+                score += tests.get(r).test(s) ? 10 - r : 0;
+            }
+            scored.add(new int[] {i, score});
+        }
+        boolean anyScore = scored.stream().anyMatch(x -> x[1] > 0);
+        return scored.stream()
+                .filter(x -> !anyScore || x[1] > 0)
+                .sorted(Comparator.comparingInt((int[] x) -> -x[1]).thenComparingInt(x -> x[0]))
+                .limit(anyScore ? PASSAGES : 3)
+                .sorted(Comparator.comparingInt(x -> x[0]))
+                .map(x -> prose.get(x[0]).text())
+                .toList();
+    }
+
+    /** One compile's context: the document, the other documents' records and the page store. */
+    private final class Run {
+        final CompileRequest req;
+        final DocText doc;
+        final List<DocRecord> others;
+        final PageStore store;
+        final Map<String, DocText> otherTexts = new HashMap<>();
+
+        Run(CompileRequest req, DocText doc, List<DocRecord> others, PageStore store) {
+            this.req = req;
+            this.doc = doc;
+            this.others = others;
+            this.store = store;
+        }
+
+        boolean sharedPhrase(String key) {
+            return others.stream().anyMatch(r -> r.keyphrases().contains(key));
+        }
+
+        boolean sharedName(String key) {
+            return others.stream().anyMatch(r -> r.names().contains(key));
+        }
+
+        boolean exists(PageKind kind, String name) {
+            return Files.isRegularFile(path(kind, slug(kind, name)));
+        }
+
+        PageDraft concept(KeyPhrase p) throws IOException {
+            String slug = slug(PageKind.CONCEPT, p.key());
+            List<Sentence> mentions = Extracts.mentioning(doc, Extracts.containsPhrase(p.key()));
+            String title = conceptTitle(mentions, p);
+            List<DocRecord> sharing = others.stream().filter(r -> r.keyphrases().contains(p.key())).toList();
+            return draft(PageKind.CONCEPT, slug, title, p.surface(), mentions, sharing, Extracts.containsPhrase(p.key()), null);
+        }
+
+        PageDraft entity(ProperName n) throws IOException {
+            String slug = slug(PageKind.ENTITY, n.surface());
+            List<Sentence> mentions = Extracts.mentioning(doc, s -> s.text().contains(n.surface()));
+            List<DocRecord> sharing = others.stream().filter(r -> r.names().contains(n.key())).toList();
+            String existing = store.read(path(PageKind.ENTITY, slug));
+            String type = existing != null ? existingType(existing)
+                    : typer.guess(n.surface(), mentions, req.config().entityTypes());
+            return draft(PageKind.ENTITY, slug, n.surface(), n.key(), mentions, sharing,
+                    s -> s.text().toLowerCase(Locale.ROOT).contains(n.key()), type == null ? "other" : type);
+        }
+
+        private PageDraft draft(PageKind kind, String slug, String title, String surfaceLower, List<Sentence> mentions,
+                                List<DocRecord> sharing, Predicate<Sentence> mentionTest, String entityType)
+                throws IOException {
+            String cur = req.docName();
+            String existing = store.read(path(kind, slug));
+            Sentence lead = Extracts.definition(mentions, surfaceLower);
+            DocQuotes own = new DocQuotes(cur, quotes(mentions, lead));
+            if (existing != null) {
+                String body = OfflinePages.withSection(PageWriter.body(existing).replaceFirst("^\n+", ""), own);
+                String description = PageWriter.description(existing).isEmpty() && lead != null
+                        ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX) : "";
+                return new PageDraft(kind, slug, description, body, entityType, List.of(PageWriter.sourceFile(cur)));
+            }
+            List<DocQuotes> quotes = new ArrayList<>(List.of(own));
+            List<String> sources = new ArrayList<>(List.of(PageWriter.sourceFile(cur)));
+            for (DocRecord other : sharing) {
+                List<Sentence> theirs = Extracts.mentioning(otherText(other.docName()), mentionTest);
+                Sentence theirLead = Extracts.definition(theirs, surfaceLower);
+                lead = lead == null ? theirLead : lead;
+                quotes.add(new DocQuotes(other.docName(), quotes(theirs, theirLead)));
+                sources.add(PageWriter.sourceFile(other.docName()));
+            }
+            String description = lead != null ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX)
+                    : title + ", discussed in " + String.join(", ", sources.stream().map(WikiWriter::docOf).toList()) + ".";
+            return new PageDraft(kind, slug, description, OfflinePages.newPage(title, quotes), entityType, sources);
+        }
+
+        /** Up to {@link #QUOTES} mentions: the definition-like one first, then the others in document order. */
+        private List<String> quotes(List<Sentence> mentions, Sentence first) {
+            List<String> out = new ArrayList<>();
+            if (first != null) {
+                out.add(first.text());
+            }
+            for (Sentence s : mentions) {
+                if (out.size() >= QUOTES) {
+                    break;
+                }
+                if (!out.contains(s.text())) {
+                    out.add(s.text());
+                }
+            }
+            return out;
+        }
+
+        String description() throws IOException {
+            String lead = Extracts.lead(doc, Extracts.DESCRIPTION_MAX);
+            if (req.kind() == DocKind.LONG_PDF) {
+                String page = store.read(req.layout().summary(req.docName()));
+                String own = page == null ? "" : PageWriter.description(page);
+                if (!own.isEmpty()) {
+                    return own;
+                }
+                if (!PageWriter.isBlank(req.docDescription())) {
+                    return Extracts.clip(req.docDescription(), Extracts.DESCRIPTION_MAX);
+                }
+            }
+            if (!lead.isEmpty()) {
+                return lead;
+            }
+            return Extracts.clip(doc.headings().isEmpty() ? req.displayTitle() : doc.headings().get(0).text(),
+                    Extracts.DESCRIPTION_MAX);
+        }
+
+        private DocText otherText(String docName) throws IOException {
+            DocText t = otherTexts.get(docName);
+            if (t == null) {
+                String text = SourceText.read(req.layout(), docName);
+                t = DocText.parse(text == null ? "" : text);
+                otherTexts.put(docName, t);
+            }
+            return t;
+        }
+
+        String slug(PageKind kind, String name) {
+            return WikiState.slug(req.layout(), kind, name);
+        }
+
+        Path path(PageKind kind, String slug) {
+            return WikiState.path(req.layout(), kind, slug);
+        }
+    }
+
+    /** The request's title, else the document's first top-level heading, else its name. */
+    static String title(CompileRequest req, DocText doc) {
+        if (!PageWriter.isBlank(req.title()) || doc.headings().isEmpty()) {
+            return req.displayTitle();
+        }
+        int top = doc.headings().stream().mapToInt(Heading::level).min().orElse(1);
+        return doc.headings().stream().filter(h -> h.level() == top).findFirst().orElseThrow().text();
+    }
+
+    private static String conceptTitle(List<Sentence> mentions, KeyPhrase p) {
+        String written = mentions.isEmpty() ? null : Extracts.phraseAsWritten(mentions.get(0), p.key());
+        String t = written == null ? p.surface() : written;
+        return t.equals(t.toLowerCase(Locale.ROOT)) ? Character.toUpperCase(t.charAt(0)) + t.substring(1) : t;
+    }
+
+    private static String existingType(String page) {
+        Object t = FrontmatterLines.of(page).map(f -> f.value("type")).orElse(null);
+        return t instanceof String s && !s.isBlank() ? s.strip().toLowerCase(Locale.ROOT) : null;
+    }
+}

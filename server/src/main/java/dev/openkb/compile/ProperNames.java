@@ -1,0 +1,125 @@
+package dev.openkb.compile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Proper names in prose: runs of two or more capitalised words (with "of", "for", "de", "van"...
+ * allowed inside: "University of Toronto"), and acronyms ("NASA", "GPT-4"). A stop word capitalised
+ * only because it starts the sentence is dropped ("The Transformer" is not a name, "Google Brain"
+ * is). Title-case lines (more than 70% capitalised words) are skipped: they read as headings.
+ * Stateless apart from its immutable {@link Lexicon}.
+ */
+final class ProperNames {
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "del", "der", "van", "von", "la", "le", "du",
+            "da", "di");
+    private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]*(?:[-.&][A-Z0-9]+)*");
+    private static final Set<String> ROMAN = Set.of("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX");
+    private final Lexicon lexicon;
+
+    ProperNames(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Names by mentions (most first), then key. */
+    List<ProperName> extract(DocText doc) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+        for (Sentence s : doc.prose()) {
+            for (String name : names(s)) {
+                String key = name.toLowerCase(Locale.ROOT);
+                counts.merge(key, 1, Integer::sum);
+                surfaces.computeIfAbsent(key, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
+            }
+        }
+        List<ProperName> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(new ProperName(k, mostFrequent(surfaces.get(k)), c)));
+        out.sort(Comparator.comparingInt(ProperName::count).reversed().thenComparing(ProperName::key));
+        return out;
+    }
+
+    List<String> names(Sentence s) {
+        List<Word> words = s.words();
+        long caps = words.stream().filter(w -> isCapitalised(w.text())).count();
+        if (words.size() >= 5 && caps * 10 > words.size() * 7) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            if (!isCapitalised(words.get(i).text())) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < words.size() && !words.get(end).breakBefore()) {
+                String w = words.get(end).text();
+                if (isCapitalised(w)) {
+                    end++;
+                } else if (CONNECTORS.contains(w) && end + 1 < words.size() && !words.get(end + 1).breakBefore()
+                        && isCapitalised(words.get(end + 1).text())) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            String name = name(words, i, end);
+            if (name != null) {
+                out.add(name);
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private String name(List<Word> words, int start, int end) {
+        int from = start;
+        if (from == 0 && lexicon.isStopWord(words.get(0).text().toLowerCase(Locale.ROOT))) {
+            from++;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int k = from; k < end; k++) {
+            parts.add(words.get(k).text());
+        }
+        while (!parts.isEmpty() && CONNECTORS.contains(parts.get(0).toLowerCase(Locale.ROOT))) {
+            parts.remove(0);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        int last = parts.size() - 1;
+        parts.set(last, parts.get(last).replaceFirst("['’]s$", ""));
+        long capitalised = parts.stream().filter(ProperNames::isCapitalised).count();
+        if (capitalised >= 2 || parts.size() == 1 && isAcronym(parts.get(0))) {
+            return String.join(" ", parts);
+        }
+        return null;
+    }
+
+    static boolean isCapitalised(String w) {
+        if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0))) {
+            return false;
+        }
+        return w.codePoints().anyMatch(Character::isLowerCase) || isAcronym(w);
+    }
+
+    static boolean isAcronym(String w) {
+        if (w.length() < 2 || w.length() > 12 || ROMAN.contains(w) || !ACRONYM.matcher(w).matches()) {
+            return false;
+        }
+        return w.chars().filter(Character::isUpperCase).count() >= 2;
+    }
+
+    private static String mostFrequent(Map<String, Integer> surfaces) {
+        return surfaces.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElseThrow();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.openkb.compile;
+
+import dev.openkb.convert.DocKind;
+import dev.openkb.engine.CancelToken;
+import dev.openkb.kb.KbConfig;
+import dev.openkb.kb.KbLayout;
+import dev.openkb.lock.KbLock;
+import dev.openkb.service.KbService;
+import dev.openkb.service.OpenKb;
+import dev.openkb.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs compiles the way the add pipeline does: publish the source, compile, in one journaled mutation. */
+final class Harness implements AutoCloseable {
+    final KbLayout kb;
+    private final OpenKb engine = new OpenKb(w -> { });
+    private final KbService service;
+
+    Harness(Path dir) throws IOException {
+        this.kb = Fixtures.kb(dir);
+        this.service = engine.kb(kb);
+    }
+
+    KbConfig config() {
+        return KbConfig.load(kb.config());
+    }
+
+    /** Publishes {@code sources/<doc>.md} and compiles it with {@code compiler}, as one mutation. */
+    CompileResult addShort(WikiCompiler compiler, String doc, String markdown) {
+        return mutate(compiler, new CompileRequest(kb, config(), doc, DocKind.SHORT, null, null),
+                Map.of(kb.sourceMd(doc), markdown));
+    }
+
+    CompileResult mutate(WikiCompiler compiler, CompileRequest req, Map<Path, String> publish) {
+        try (KbLock.Hold h = service.lock().exclusive(CancelToken.none())) {
+            return service.runner().run("add", Map.of("doc_name", req.docName()), tx -> {
+                for (Map.Entry<Path, String> e : publish.entrySet()) {
+                    tx.writeString(e.getKey(), e.getValue());
+                }
+                return compiler.compile(req, tx);
+            });
+        }
+    }
+
+    String read(String kbRelative) throws IOException {
+        return Files.readString(kb.root().resolve(kbRelative), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
