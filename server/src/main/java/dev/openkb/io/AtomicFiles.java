@@ -159,6 +159,33 @@ public final class AtomicFiles {
         return dir.resolve("." + target.getFileName() + "." + hex + ".tmp");
     }
 
+    /** True when {@code candidate} is a {@link #tempName} of {@code target} in any folder. */
+    public static boolean isTempOf(Path candidate, Path target) {
+        String n = candidate.getFileName().toString();
+        String prefix = "." + target.getFileName() + ".";
+        return n.length() == prefix.length() + 12 && n.startsWith(prefix) && n.endsWith(".tmp")
+                && n.substring(prefix.length(), prefix.length() + 8).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    /**
+     * Deletes the temp files that an interrupted {@link #write} of {@code target} left beside it
+     * (the cross-device fallback builds its temp there). Returns how many it deleted.
+     */
+    public int deleteTempsBeside(Path target) throws IOException {
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        List<Path> temps;
+        try (Stream<Path> s = Files.list(dir)) {
+            temps = s.filter(p -> isTempOf(p, target) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path t : temps) {
+            ops.delete(t);
+        }
+        return temps.size();
+    }
+
     private void deleteQuietly(Path p) {
         try {
             ops.delete(p);

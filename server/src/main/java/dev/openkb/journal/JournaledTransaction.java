@@ -44,6 +44,7 @@ public final class JournaledTransaction implements KbTransaction {
     private final String created = Instant.now().toString();
     private JournalStatus status = JournalStatus.ACTIVE;
     private boolean journalWritten;
+    private boolean commitMarkAttempted;
     private int seq;
 
     JournaledTransaction(KbLayout layout, AtomicFiles files, String id, String operation, Map<String, Object> details) {
@@ -66,6 +67,11 @@ public final class JournaledTransaction implements KbTransaction {
 
     public JournalStatus status() {
         return status;
+    }
+
+    /** True when a commit mark was being written when the transaction failed: it may be on disk. */
+    public boolean commitMarkInDoubt() {
+        return commitMarkAttempted && status != JournalStatus.COMMITTED;
     }
 
     @Override
@@ -184,6 +190,7 @@ public final class JournaledTransaction implements KbTransaction {
             }
         }
         if (journalWritten) {
+            commitMarkAttempted = true;
             store.write(record(JournalStatus.COMMITTED));
         }
         status = JournalStatus.COMMITTED;
@@ -204,6 +211,12 @@ public final class JournaledTransaction implements KbTransaction {
     public void rollback() throws IOException {
         if (status == JournalStatus.COMMITTED) {
             throw new IllegalStateException("transaction " + id + " is committed");
+        }
+        if (commitMarkAttempted) {
+            // The commit mark's write failed, but it may have reached the disk (its rename went
+            // through, the folder sync did not): say "active" durably again before undoing anything,
+            // or a crash during the undo would leave recovery keeping a half-undone mutation.
+            store.write(record(JournalStatus.ACTIVE));
         }
         Rollback.apply(files, layout, record(JournalStatus.ACTIVE));
         if (journalWritten) {
@@ -241,8 +254,18 @@ public final class JournaledTransaction implements KbTransaction {
         for (JournalEntry e : recorded) {
             entries.put(e.target(), e);
         }
-        store.write(record(JournalStatus.ACTIVE));
+        // From here the journal may be on disk even if the write fails half-way (renamed, folder
+        // not synced), so a rollback must rewrite and then delete it.
         journalWritten = true;
+        try {
+            store.write(record(JournalStatus.ACTIVE));
+        } catch (IOException | RuntimeException e) {
+            // Nothing has changed these paths yet (write-ahead): forget them, so the rollback does
+            // not "restore" them — restoring a tree deletes it first, and that delete would not be
+            // in the journal on disk if the restore then failed.
+            recorded.forEach(r -> entries.remove(r.target()));
+            throw e;
+        }
     }
 
     private JournalEntry beforeImage(Path t) throws IOException {

@@ -69,7 +69,8 @@ public final class MutationRunner {
         } catch (IOException | RuntimeException rb) {
             KbException dirty = new KbException(ErrorCode.DIRTY_ROLLBACK, tx.journalPath(),
                     "rollback of " + operation + " failed (" + rb.getMessage() + ") after: " + failure.getMessage()
-                            + ". The journal was kept; fix the cause (disk space, permissions) and run `openkb recover`.", rb);
+                            + ". The journal was kept; fix the cause (disk space, permissions) and run `openkb recover`."
+                            + (tx.commitMarkInDoubt() ? " The commit mark may already be on disk: if so, recovery keeps the change." : ""), rb);
             dirty.addSuppressed(failure);
             throw dirty;
         }

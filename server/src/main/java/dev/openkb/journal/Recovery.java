@@ -75,6 +75,9 @@ public final class Recovery {
             }
             try {
                 Rollback.apply(files, layout, r);
+                // Durably terminal before the before-images go: a crash while deleting them must
+                // not leave an active journal whose backups are half gone (it could never roll back).
+                store.write(r.withStatus(JournalStatus.ROLLED_BACK));
                 discard(r, l.file(), errors);
                 rolledBack.add(new RecoveryReport.RolledBack(name, r.operation(), r.details()));
             } catch (IOException | RuntimeException e) {

@@ -51,6 +51,8 @@ final class Rollback {
         Path target = e.target();
         EntryKind kind = e.kind() != null ? e.kind() : inferKind(e);
         dirty.add(target.getParent());
+        // A write interrupted in its cross-device fallback leaves its temp beside the target.
+        files.deleteTempsBeside(target);
         switch (kind) {
             case ABSENT -> files.deleteTree(target);
             case FILE -> {

@@ -15,6 +15,7 @@ import dev.openkb.io.RealFileOps;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.PythonJson;
 import dev.openkb.lock.KbLock;
+import dev.openkb.testing.Errno;
 import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
 import dev.openkb.testing.TreeManifest;
@@ -185,6 +186,80 @@ class MutationRunnerTest {
         locked(() -> null); // the next exclusive acquisition recovers
         assertEquals(1, lastRecovery.rolledBack().size());
         assertEquals(before, TreeManifest.ofKb(kb.root()));
+    }
+
+    /** The journal folder's sync fails after the journal's rename: the file exists, so the failed mutation must remove it. */
+    @Test
+    void aJournalWhoseFolderSyncFailedIsStillRolledBackAndRemoved() throws IOException {
+        seedPages();
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        FaultyFileOps ops = new FaultyFileOps().armWhere(1, op -> op.equals("syncDirectory " + kb.journalDir()), FaultyFileOps.Mode.FAIL_ONCE);
+        assertThrows(KbException.class, () -> locked(() -> runner(new AtomicFiles(ops)).run("add", Map.of(), tx -> {
+            tx.writeString(kb.concept("attention"), "v2");
+            return null;
+        })));
+        assertEquals(List.of(), Recovery.pendingJournals(kb), "no journal is left whose backup is gone");
+        locked(() -> null);
+        assertTrue(lastRecovery.nothingToDo(), lastRecovery.lines().toString());
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+    }
+
+    /** A journal append that fails never reached the paths it names: rollback must not "restore" them destructively. */
+    @Test
+    void aFailedJournalAppendNeverUndoesAPathItDidNotChange() throws IOException {
+        seedPages();
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        MutationRunner.Body<Object> body = tx -> {
+            tx.writeString(kb.concept("attention"), "v2");
+            tx.deleteTree(kb.docImages("paper"));
+            return null;
+        };
+        // The disk fills up at the journal append that records the images tree, and stays full.
+        Path copy = Fixtures.copyTree(kb.root(), dir.resolve("probe"));
+        FaultyFileOps recording = new FaultyFileOps();
+        KbLayout probe = new KbLayout(copy);
+        try (KbLock l = new KbLock(probe.lockFile(), x -> { }); KbLock.Hold h = l.exclusive(CancelToken.none())) {
+            new MutationRunner(probe, new AtomicFiles(recording), l, w -> { }).run("remove", Map.of(), tx -> {
+                tx.writeString(probe.concept("attention"), "v2");
+                tx.deleteTree(probe.docImages("paper"));
+                return null;
+            });
+        }
+        List<String> spaceOps = recording.operations().stream()
+                .filter(o -> Errno.ENOSPC.appliesTo(o.substring(0, o.indexOf(' ')), Path.of(o.substring(o.indexOf(' ') + 1)), null)).toList();
+        String journalTemp = "createFile " + probe.journalDir() + "/";
+        int secondAppend = 1 + spaceOps.indexOf(spaceOps.stream().filter(o -> o.startsWith(journalTemp)).skip(1).findFirst().orElseThrow());
+        FaultyFileOps ops = new FaultyFileOps().arm(secondAppend, Errno.ENOSPC, FaultyFileOps.Mode.FAIL_ALWAYS);
+
+        assertThrows(KbException.class, () -> locked(() -> runner(new AtomicFiles(ops)).run("remove", Map.of(), body)));
+
+        assertTrue(ops.fired().get(0).startsWith("createFile " + kb.journalDir()), ops.fired().toString());
+        assertTrue(Files.exists(kb.docImages("paper").resolve("p1_img1.png")), "the tree was never deleted, so it stays");
+        locked(() -> null);
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+    }
+
+    /**
+     * The commit mark's folder sync fails: the mark may be on disk, so the mutation is undone only
+     * after the journal durably says "active" again — else a crash during the undo would let
+     * recovery keep a half-undone mutation as committed.
+     */
+    @Test
+    void aRollbackAfterAFailedCommitMarkMakesTheUndoDurableFirst() throws IOException {
+        seedPages();
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        // Journal writes: touch attention, touch transformer, commit mark (the 3rd).
+        FaultyFileOps failing = new FaultyFileOps().armWhere(3, op -> op.equals("syncDirectory " + kb.journalDir()), FaultyFileOps.Mode.FAIL_ONCE);
+        // The process dies at the first restore into wiki/concepts (the body renamed twice there).
+        FaultyFileOps dying = new FaultyFileOps(failing).armWhere(3, op -> op.startsWith("rename " + kb.conceptsDir()), FaultyFileOps.Mode.CRASH);
+        assertThrows(FaultyFileOps.SimulatedCrash.class, () -> locked(() -> runner(new AtomicFiles(dying)).run("add", Map.of(), tx -> {
+            tx.writeString(kb.concept("attention"), "v2");
+            tx.writeString(kb.concept("transformer"), "v2");
+            return null;
+        })));
+        assertEquals(1, failing.fired().size());
+        locked(() -> null);
+        assertEquals(before, TreeManifest.ofKb(kb.root()), lastRecovery.lines().toString());
     }
 
     @Test

@@ -13,6 +13,10 @@ import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.PythonJson;
 import dev.openkb.lock.KbLock;
 import dev.openkb.lock.Lease;
+import dev.openkb.service.KbService;
+import dev.openkb.service.OpenKb;
+import dev.openkb.testing.Errno;
+import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
 import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
@@ -212,5 +216,76 @@ class RecoveryTest {
         assertTrue(Files.exists(building));
         Files.setLastModifiedTime(building, FileTime.from(Instant.now().minusSeconds(3600)));
         assertEquals(1, recover().stagingReclaimed(), "abandoned by a crash: reclaimed after the grace period");
+    }
+
+    /**
+     * Recovery undoes the entries, then deletes the backup and the journal. A crash while it deletes
+     * the backup must not leave an active journal whose before-images are gone: the next recovery
+     * would fail on them for good (and, after five tries, quarantine a KB that was already restored).
+     */
+    @Test
+    void aCrashWhileRecoveryDeletesTheBackupLeavesNothingForTheNextRecovery() throws IOException {
+        write(kb.concept("a"), "original a");
+        write(kb.concept("b"), "original b");
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        FaultyFileOps crashing = new FaultyFileOps().arm(1, "delete", FaultyFileOps.Mode.CRASH, null);
+        try (OpenKb engine = new OpenKb(crashing, w -> { })) {
+            KbService svc = engine.kb(kb);
+            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
+                svc.runner().run("op", Map.of(), tx -> {
+                    tx.writeString(kb.concept("a"), "changed a");
+                    tx.delete(kb.concept("b"));
+                    return null;
+                });
+            }
+        } catch (FaultyFileOps.SimulatedCrash expected) {
+            // the process died with the journal active and a.md changed
+        }
+        // Recovery dies at the second before-image deletion: the first is gone, the journal is not.
+        FaultyFileOps dying = new FaultyFileOps().armWhere(2,
+                op -> op.startsWith("delete ") && op.matches(".*/rollback-[0-9a-f]+/[0-9]{5}-[^/]+"), FaultyFileOps.Mode.CRASH);
+        try {
+            new Recovery(kb, new AtomicFiles(dying)).run();
+        } catch (FaultyFileOps.SimulatedCrash expected) {
+            // recovery died while deleting the backup
+        }
+        assertTrue(dying.crashed());
+        RecoveryReport r = recover();
+
+        assertEquals(List.of(), r.errors());
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+        assertTrue(Recovery.pendingJournals(kb).isEmpty());
+        assertFalse(Files.exists(kb.openkbDir().resolve("quarantine")));
+    }
+
+    /**
+     * When the scratch folder and the KB are on different mounts, an atomic write rebuilds its temp
+     * file beside the target. A crash then leaves that temp in a live KB folder; rolling back the
+     * target must remove it (nothing else knows it is there).
+     */
+    @Test
+    void aCrashInTheCrossDeviceWriteFallbackLeavesNoTempInTheKb() throws IOException {
+        write(kb.concept("a"), "original a");
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        FaultyFileOps exdev = new FaultyFileOps().arm(1, Errno.EXDEV, FaultyFileOps.Mode.FAIL_ALWAYS);
+        // Dies when deleting the scratch temp: the fallback's temp beside a.md exists by then.
+        FaultyFileOps dying = new FaultyFileOps(exdev).armWhere(1,
+                op -> op.startsWith("delete ") && op.contains("/tmp/.a.md."), FaultyFileOps.Mode.CRASH);
+        try (OpenKb engine = new OpenKb(dying, w -> { })) {
+            KbService svc = engine.kb(kb);
+            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
+                svc.runner().run("op", Map.of(), tx -> {
+                    tx.writeString(kb.concept("a"), "changed a");
+                    return null;
+                });
+            }
+        } catch (FaultyFileOps.SimulatedCrash expected) {
+            // the process died inside the fallback
+        }
+        assertTrue(dying.crashed());
+
+        recover();
+
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
     }
 }

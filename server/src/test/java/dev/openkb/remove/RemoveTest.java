@@ -17,13 +17,11 @@ import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
 import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,26 +57,11 @@ class RemoveTest {
         write(kb.docImages(doc).resolve("img_001.png"), "png");
         write(kb.summary(doc), "---\ntype: \"Summary\"\ndescription: \"" + doc + "\"\ndoc_type: short\nfull_text: \"sources/" + doc
                 + ".md\"\n---\n\nSummary of " + doc + ".\n");
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("name", name);
-        meta.put("doc_name", doc);
-        meta.put("type", name.substring(name.indexOf('.') + 1));
-        meta.put("path", "/inputs/" + name);
-        meta.put("raw_path", "raw/" + name);
-        meta.put("source_path", "wiki/sources/" + doc + ".md");
-        Registry r = Registry.load(kb).with(hash, meta);
-        Files.writeString(kb.hashes(), r.toJson(), StandardCharsets.UTF_8);
+        Fixtures.register(kb, hash, doc, name);
     }
 
     private static String concept(String description, String... docs) {
-        StringBuilder sources = new StringBuilder();
-        StringBuilder related = new StringBuilder();
-        for (String d : docs) {
-            sources.append(sources.length() == 0 ? "" : ", ").append("\"summaries/").append(d).append(".md\"");
-            related.append("- [[summaries/").append(d).append("]]\n");
-        }
-        return "---\ntype: \"Concept\"\nsources: [" + sources + "]\ndescription: \"" + description + "\"\n---\n\nBody.\n\n"
-                + "## Related Documents\n\n" + related;
+        return Fixtures.conceptPage(description, docs);
     }
 
     private RemoveReport remove(String id, RemoveOptions opts) {

@@ -48,4 +48,41 @@ public final class Fixtures {
         }
         return to;
     }
+
+    /** Deletes a tree (deepest first) with plain file calls; absent is fine. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A concept page as the compiler writes it: frontmatter sources and a Related Documents list for {@code docs}. */
+    public static String conceptPage(String description, String... docs) {
+        StringBuilder sources = new StringBuilder();
+        StringBuilder related = new StringBuilder();
+        for (String d : docs) {
+            sources.append(sources.length() == 0 ? "" : ", ").append("\"summaries/").append(d).append(".md\"");
+            related.append("- [[summaries/").append(d).append("]]\n");
+        }
+        return "---\ntype: \"Concept\"\nsources: [" + sources + "]\ndescription: \"" + description + "\"\n---\n\nBody.\n\n"
+                + "## Related Documents\n\n" + related;
+    }
+
+    /** Registers a short document in {@code hashes.json} with the fields an add writes (raw/NAME, sources/DOC.md). */
+    public static void register(dev.openkb.kb.KbLayout kb, String hash, String doc, String name) throws IOException {
+        java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("name", name);
+        meta.put("doc_name", doc);
+        meta.put("type", name.substring(name.indexOf('.') + 1));
+        meta.put("path", "/inputs/" + name);
+        meta.put("raw_path", "raw/" + name);
+        meta.put("source_path", "wiki/sources/" + doc + ".md");
+        dev.openkb.kb.Registry r = dev.openkb.kb.Registry.load(kb).with(hash, meta);
+        Files.writeString(kb.hashes(), r.toJson(), StandardCharsets.UTF_8);
+    }
 }
