@@ -132,7 +132,13 @@ public final class AddPipeline {
             cancel.cancel();
             throw new KbException(ErrorCode.CANCELLED, null, "interrupted");
         } finally {
-            pool.shutdownNow();
+            // Prepares that never started are dropped by shutdownNow; their futures would never
+            // complete, so cancel them or closing the window below waits forever.
+            for (Runnable never : pool.shutdownNow()) {
+                if (never instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
             while (!window.isEmpty()) {
                 closeQuietly(window.poll());
             }

@@ -235,4 +235,42 @@ class AddPipelineTest {
             }
         }
     }
+
+    /**
+     * Anything that escapes the batch loop (an Error, a listener that throws, an interrupt) must not
+     * leave the coordinator waiting for prepares that were queued and then dropped by shutdownNow:
+     * their futures would never complete.
+     */
+    @Test
+    void anEscapingFailureNeverLeavesTheBatchWaitingOnPreparesThatNeverRan() throws IOException {
+        KbLayout kb = kb("kb");
+        Path in = inputs(6);
+        ProgressListener throwing = new ProgressListener() {
+            @Override
+            public void fileStage(Path file, int index, int total, dev.openkb.engine.FileStage stage, String detail) {
+                if (stage == dev.openkb.engine.FileStage.COMMITTING) {
+                    throw new IllegalStateException("the client went away");
+                }
+            }
+        };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> {
+                    try (PipelineHarness h = new PipelineHarness(kb)) {
+                        // doc02's conversion runs until interrupted, so doc03's prepare is still queued.
+                        h.converter = r -> {
+                            if (r.source().getFileName().toString().equals("doc02.md")) {
+                                try {
+                                    new java.util.concurrent.CountDownLatch(1).await();
+                                } catch (InterruptedException stop) {
+                                    throw new java.io.InterruptedIOException("stopped");
+                                }
+                            }
+                            return PipelineHarness.textConverter(r);
+                        };
+                        h.add(List.of(in), 1, throwing, CancelToken.none());
+                    }
+                }));
+        assertEquals("the client went away", e.getMessage());
+        assertFalse(Files.exists(kb.stagingDir()) && Files.list(kb.stagingDir()).findAny().isPresent(), "no staging left");
+    }
 }
