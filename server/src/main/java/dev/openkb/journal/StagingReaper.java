@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Reclaims what hard kills leave in {@code .openkb/staging/}: {@code rollback-<id>} folders whose
  * journal is gone, and prepare folders ({@code add-*}, or any other) whose lease nobody holds.
  * A folder without a lease file (OpenKB's, or ours caught between mkdir and taking the lease) is
- * reclaimed only once it is older than a grace period. Runs under the exclusive KB lock. Stateless.
+ * reclaimed only once it is older than a grace period; a {@code trash-*} folder (ours, renamed for
+ * removal) as soon as nobody holds its lease. Runs under the exclusive KB lock. Stateless.
  */
 final class StagingReaper {
     static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
@@ -61,6 +62,9 @@ final class StagingReaper {
         if (name.startsWith("rollback-")) {
             String id = name.substring("rollback-".length());
             return !Files.exists(layout.journalDir().resolve(id + ".json"));
+        }
+        if (name.startsWith(Lease.TRASH_PREFIX)) {
+            return !Lease.isHeld(c); // being removed: by a live owner while it holds the lease, else by us
         }
         if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
             return olderThanGrace(c);
