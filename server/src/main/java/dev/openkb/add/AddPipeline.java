@@ -148,10 +148,8 @@ public final class AddPipeline {
                 }
             }
             pool.shutdown();
-            while (!window.isEmpty()) {
-                closeQuietly(window.poll());
-            }
             unlink.run();
+            closeAll(window);
         }
         AddReport report = new AddReport(List.of(results), scan.passedOver(), stopped[0]);
         listener.batchFinished(report.added(), report.skipped(), report.failed(), report.cancelled());
@@ -302,6 +300,29 @@ public final class AddPipeline {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes every pending prepare's staging. One that fails even with an Error (the disk is gone,
+     * memory is out) must not keep the others' leases held: the reaper can take a folder only once
+     * its lease is free, and in a long-lived server that is not at process exit.
+     */
+    private void closeAll(Deque<Pending> window) {
+        Error first = null;
+        while (!window.isEmpty()) {
+            try {
+                closeQuietly(window.poll());
+            } catch (Error e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
