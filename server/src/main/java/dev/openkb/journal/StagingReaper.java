@@ -47,7 +47,7 @@ final class StagingReaper {
         for (Path c : children) {
             try {
                 if (shouldReap(c)) {
-                    files.deleteTree(c);
+                    files.deleteTree(toTrash(c));
                     reclaimed++;
                 }
             } catch (IOException e) {
@@ -55,6 +55,22 @@ final class StagingReaper {
             }
         }
         return reclaimed;
+    }
+
+    /**
+     * Renames a folder about to be deleted to {@code trash-<name>}: deleting it removes its lease
+     * file early, and a crash after that would leave an unleased folder that must be spared for the
+     * grace period; a trash folder is taken at once.
+     */
+    private Path toTrash(Path c) throws IOException {
+        String name = c.getFileName().toString();
+        Path trash = c.resolveSibling(Lease.TRASH_PREFIX + name);
+        if (name.startsWith(Lease.TRASH_PREFIX) || !Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(trash, LinkOption.NOFOLLOW_LINKS)) {
+            return c;
+        }
+        files.ops().rename(c, trash);
+        return trash;
     }
 
     private boolean shouldReap(Path c) throws IOException {
