@@ -24,9 +24,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -82,7 +82,10 @@ public final class AddPipeline {
         FileResult[] results = new FileResult[total];
         listener.batchStarted(total);
         scanned.forEach(f -> listener.fileStage(f.path(), f.index(), total, FileStage.QUEUED, null));
-        ExecutorService pool = Executors.newFixedThreadPool(opts.jobs(), new WorkerThreads());
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(opts.jobs(), new WorkerThreads());
+        // The workers' stop signal: the caller's cancel, or the end of the batch (see finally).
+        CancelToken workers = new CancelToken();
+        Runnable unlink = cancel.register(workers::cancel);
         Deque<Pending> window = new ArrayDeque<>();
         String[] stopped = {null};
         try {
@@ -121,7 +124,7 @@ public final class AddPipeline {
                 while (window.size() >= opts.jobs() + opts.buffer()) {
                     commitHead(window, results, opts, listener, total, cancel, stopped);
                 }
-                window.add(new Pending(f, hash, d, pool.submit(() -> prepare(f, d.docName(), opts, listener, total, cancel))));
+                window.add(new Pending(f, hash, d, pool.submit(() -> prepare(f, d.docName(), opts, listener, total, workers))));
             }
             while (!window.isEmpty()) {
                 commitHead(window, results, opts, listener, total, cancel, stopped);
@@ -132,10 +135,21 @@ public final class AddPipeline {
             cancel.cancel();
             throw new KbException(ErrorCode.CANCELLED, null, "interrupted");
         } finally {
-            pool.shutdownNow();
-            while (!window.isEmpty()) {
-                closeQuietly(window.poll());
+            // Stop the workers through their token, never by interrupting them: an interrupt that
+            // lands in a library's first class initialisation (PDFBox loading Log4j) breaks that class
+            // for the life of the JVM. Work that never started is cancelled, or closing the window
+            // below would wait for it forever; running prepares end at their next token check.
+            workers.cancel();
+            List<Runnable> neverStarted = new ArrayList<>();
+            pool.getQueue().drainTo(neverStarted);
+            for (Runnable never : neverStarted) {
+                if (never instanceof Future<?> f) {
+                    f.cancel(false);
+                }
             }
+            pool.shutdown();
+            unlink.run();
+            closeAll(window);
         }
         AddReport report = new AddReport(List.of(results), scan.passedOver(), stopped[0]);
         listener.batchFinished(report.added(), report.skipped(), report.failed(), report.cancelled());
@@ -295,6 +309,29 @@ public final class AddPipeline {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes every pending prepare's staging. One that fails even with an Error (the disk is gone,
+     * memory is out) must not keep the others' leases held: the reaper can take a folder only once
+     * its lease is free, and in a long-lived server that is not at process exit.
+     */
+    private void closeAll(Deque<Pending> window) {
+        Error first = null;
+        while (!window.isEmpty()) {
+            try {
+                closeQuietly(window.poll());
+            } catch (Error e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -48,11 +48,18 @@ final class StagingArea implements AutoCloseable {
         return dir;
     }
 
-    /** Removes the folder, then gives up the lease (in that order, so the reaper never sees it half-removed and free). */
+    /**
+     * Renames the folder to {@code trash-<name>}, removes it, then gives up the lease. Renaming first
+     * means a crash at any point leaves either a leased folder (reclaimed once the lease is free) or
+     * a trash folder (reclaimed at once): never an unleased {@code add-*} folder, which the reaper
+     * must leave alone for a grace period because a live batch may not have leased it yet.
+     */
     @Override
     public void close() throws IOException {
         try {
-            files.deleteTree(dir);
+            Path trash = dir.resolveSibling(Lease.TRASH_PREFIX + dir.getFileName());
+            files.ops().rename(dir, trash);
+            files.deleteTree(trash);
         } finally {
             lease.close();
         }

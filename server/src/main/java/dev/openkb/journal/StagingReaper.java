@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * Reclaims what hard kills leave in {@code .openkb/staging/}: {@code rollback-<id>} folders whose
  * journal is gone, and prepare folders ({@code add-*}, or any other) whose lease nobody holds.
  * A folder without a lease file (OpenKB's, or one of ours being deleted by its owner) and a hidden
- * folder still being set up are reclaimed only once older than a grace period. Runs under the exclusive KB lock. Stateless.
+ * folder still being set up are reclaimed only once older than a grace period; a {@code trash-*}
+ * folder (ours, renamed for removal) as soon as nobody holds its lease. Runs under the exclusive KB
+ * lock. Stateless.
  */
 final class StagingReaper {
     static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
@@ -46,7 +48,7 @@ final class StagingReaper {
         for (Path c : children) {
             try {
                 if (shouldReap(c)) {
-                    files.deleteTree(c);
+                    files.deleteTree(toTrash(c));
                     reclaimed++;
                 }
             } catch (java.nio.file.NoSuchFileException vanished) {
@@ -58,11 +60,30 @@ final class StagingReaper {
         return reclaimed;
     }
 
+    /**
+     * Renames a folder about to be deleted to {@code trash-<name>}: deleting it removes its lease
+     * file early, and a crash after that would leave an unleased folder that must be spared for the
+     * grace period; a trash folder is taken at once.
+     */
+    private Path toTrash(Path c) throws IOException {
+        String name = c.getFileName().toString();
+        Path trash = c.resolveSibling(Lease.TRASH_PREFIX + name);
+        if (name.startsWith(Lease.TRASH_PREFIX) || !Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(trash, LinkOption.NOFOLLOW_LINKS)) {
+            return c;
+        }
+        files.ops().rename(c, trash);
+        return trash;
+    }
+
     private boolean shouldReap(Path c) throws IOException {
         String name = c.getFileName().toString();
         if (name.startsWith("rollback-")) {
             String id = name.substring("rollback-".length());
             return !Files.exists(layout.journalDir().resolve(id + ".json"));
+        }
+        if (name.startsWith(Lease.TRASH_PREFIX)) {
+            return !Lease.isHeld(c); // being removed: by a live owner while it holds the lease, else by us
         }
         if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
             return olderThanGrace(c);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  */
 public final class Lease implements AutoCloseable {
     public static final String FILE_NAME = ".lease";
+    /** A leased staging folder is renamed to this prefix + its name before it is removed; the reaper takes such folders at once. */
+    public static final String TRASH_PREFIX = "trash-";
     private int fd;
 
     private Lease(int fd) {

@@ -248,4 +248,75 @@ class AddPipelineTest {
             }
         }
     }
+
+    /**
+     * Anything that escapes the batch loop (an Error, a listener that throws) ends the batch without
+     * hanging on prepares that never started, and stops running prepares through their cancel token,
+     * never by interrupting them: an interrupt that lands in a library's first class initialisation
+     * (PDFBox's IOUtils loading Log4j) breaks that class for the rest of a long-lived JVM.
+     */
+    @Test
+    void anEscapingFailureEndsTheBatchWithoutHangingOrInterruptingPrepares() throws IOException {
+        KbLayout kb = kb("kb");
+        Path in = inputs(6);
+        ProgressListener throwing = new ProgressListener() {
+            @Override
+            public void fileStage(Path file, int index, int total, dev.openkb.engine.FileStage stage, String detail) {
+                if (stage == dev.openkb.engine.FileStage.COMMITTING) {
+                    throw new IllegalStateException("the client went away");
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean sawCancel = new java.util.concurrent.atomic.AtomicBoolean();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> {
+                    try (PipelineHarness h = new PipelineHarness(kb)) {
+                        // doc02's conversion runs until its batch is cancelled, so doc03's prepare is still queued.
+                        h.converter = r -> {
+                            if (r.source().getFileName().toString().equals("doc02.md")) {
+                                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+                                r.cancel().onCancel(stop::countDown);
+                                try {
+                                    stop.await();
+                                    sawCancel.set(true);
+                                } catch (InterruptedException x) {
+                                    interrupted.set(true);
+                                }
+                                r.cancel().throwIfCancelled();
+                            }
+                            return PipelineHarness.textConverter(r);
+                        };
+                        h.add(List.of(in), 1, throwing, CancelToken.none());
+                    }
+                }));
+        assertEquals("the client went away", e.getMessage());
+        assertFalse(interrupted.get(), "a running prepare was interrupted");
+        assertTrue(sawCancel.get(), "the running prepare was told to stop through its token");
+        assertFalse(Files.exists(kb.stagingDir()) && Files.list(kb.stagingDir()).findAny().isPresent(), "no staging left");
+    }
+
+    /**
+     * A crash while a staging folder is being removed (its lease file already gone, the folder not
+     * yet) must not leave a folder the reaper only takes after its ten-minute grace for unleased ones.
+     */
+    @Test
+    void aCrashWhileRemovingAStagingFolderLeavesNothingAfterTheNextRecovery() throws IOException {
+        KbLayout kb = kb("kb");
+        Path f = write(dir.resolve("in/paper.md"), "# Paper\n");
+        dev.openkb.testing.FaultyFileOps dying = new dev.openkb.testing.FaultyFileOps().armWhere(1,
+                op -> op.matches("delete .*/\\.openkb/staging/(trash-)?add-[^/]+"), dev.openkb.testing.FaultyFileOps.Mode.CRASH);
+        try (dev.openkb.service.OpenKb engine = new dev.openkb.service.OpenKb(dying, w -> { })) {
+            engine.kb(kb).add(List.of(f), 1, ProgressListener.NONE, CancelToken.none());
+        } catch (dev.openkb.testing.FaultyFileOps.SimulatedCrash expected) {
+            // died removing the staging folder, after the commit
+        }
+        assertTrue(dying.crashed());
+        try (dev.openkb.service.OpenKb engine = new dev.openkb.service.OpenKb(w -> { })) {
+            engine.kb(kb).recover(CancelToken.none());
+        }
+        try (var s = Files.list(kb.stagingDir())) {
+            assertEquals(List.of(), s.toList());
+        }
+    }
 }

@@ -288,4 +288,26 @@ class RecoveryTest {
 
         assertEquals(before, TreeManifest.ofKb(kb.root()));
     }
+
+    /** A crash while the reaper deletes an orphaned staging folder must not turn it into an unleased one it then spares for ten minutes. */
+    @Test
+    void aCrashWhileReclaimingStagingLeavesNothingForTheNextRecovery() throws IOException {
+        Path orphan = Files.createDirectories(kb.stagingDir().resolve("add-paper-1a2b3c4d"));
+        write(orphan.resolve(Lease.FILE_NAME), "");
+        write(orphan.resolve("raw/paper.md"), "x");
+        write(orphan.resolve("wiki/sources/paper.md"), "y");
+        // Dies removing the folder itself (or its trash name): everything in it, the lease included, is gone.
+        FaultyFileOps dying = new FaultyFileOps().armWhere(1, op -> op.startsWith("delete ") && op.endsWith("add-paper-1a2b3c4d"),
+                FaultyFileOps.Mode.CRASH);
+        try {
+            new Recovery(kb, new AtomicFiles(dying)).run();
+        } catch (FaultyFileOps.SimulatedCrash expected) {
+            // died at the last step
+        }
+        assertTrue(dying.crashed());
+        recover();
+        try (var left = Files.list(kb.stagingDir())) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
 }

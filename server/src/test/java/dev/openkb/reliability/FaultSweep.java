@@ -1,20 +1,16 @@
 package dev.openkb.reliability;
 
-import dev.openkb.engine.ErrorCode;
-import dev.openkb.engine.KbException;
 import dev.openkb.io.RealFileOps;
 import dev.openkb.journal.Recovery;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.PythonJson;
 import dev.openkb.testing.Errno;
 import dev.openkb.testing.FaultyFileOps;
-import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,20 +68,20 @@ public final class FaultSweep {
         Outcome o = wb.run(kb, ops);
         List<String> fired = ops.fired();
         List<String> v = new ArrayList<>();
-        boolean dirty = o.error() instanceof KbException k && k.code() == ErrorCode.DIRTY_ROLLBACK;
+        boolean dirty = o.dirty();
         if (!dirty) {
-            Map<String, String> expected = visible(wb.allowed(o).get(0));
-            Map<String, String> now = visible(TreeManifest.ofKb(kb));
-            if (!now.equals(expected)) {
-                v.add("right after the " + o + " run the KB differs from what it reported in " + KbInvariants.diff(expected, now));
+            List<Map<String, String>> expected = wb.allowed(o).stream().map(FaultSweep::visible).toList();
+            Map<String, String> now = visible(wb.manifests().of(kb));
+            if (!expected.contains(now)) {
+                v.add("right after the " + o + " run the KB differs from what it reported in " + KbInvariants.diff(expected.get(0), now));
             }
         }
         boolean syncFailed = fired.stream().anyMatch(f -> f.startsWith("sync"));
-        if (syncFailed && o.error() == null && o.committed().equals(wb.allUnits())) {
+        if (syncFailed && o.fullSuccess(wb.allUnits())) {
             v.add("a failed " + fired.get(0) + " was followed by a reported success");
         }
         boolean inDoubt = dirty && journalSaysCommitted(kb);
-        if (inDoubt && !o.error().getMessage().contains("commit mark may already be on disk")) {
+        if (inDoubt && !o.dirtyRollback().contains("commit mark may already be on disk")) {
             v.add("the engine reported a failure while its journal says committed, without saying recovery will keep it");
         }
         List<Map<String, String>> allowed = inDoubt ? plusOne(wb, o) : wb.allowed(o);
@@ -111,14 +107,14 @@ public final class FaultSweep {
         return false;
     }
 
-    /** The states with one more unit committed than {@code o} reported. */
+    /** The crash states with one more unit committed than a set {@code o} allows. */
     private static List<Map<String, String>> plusOne(Workbench wb, Outcome o) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
-        for (int u : wb.allUnits()) {
-            if (!o.committed().contains(u)) {
-                Set<Integer> more = new HashSet<>(o.committed());
-                more.add(u);
-                out.add(wb.state(more));
+        for (Set<Integer> committed : o.possible()) {
+            for (Set<Integer> more : wb.scenario().crashStates()) {
+                if (more.size() == committed.size() + 1 && more.containsAll(committed)) {
+                    out.add(wb.state(more));
+                }
             }
         }
         return out;

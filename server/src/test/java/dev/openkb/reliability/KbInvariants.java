@@ -7,6 +7,7 @@ import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
 import dev.openkb.kb.RegistryEntry;
 import dev.openkb.lock.KbLock;
+import dev.openkb.lock.Lease;
 import dev.openkb.service.OpenKb;
 import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
@@ -49,8 +50,13 @@ public final class KbInvariants {
     }
 
     public static List<String> check(KbLayout kb, List<Map<String, String>> allowed) throws IOException {
+        return check(kb, allowed, Manifests.EXACT);
+    }
+
+    /** As {@link #check(KbLayout, List)}, comparing states through {@code manifests}. */
+    public static List<String> check(KbLayout kb, List<Map<String, String>> allowed, Manifests manifests) throws IOException {
         List<String> v = new ArrayList<>();
-        Map<String, String> now = TreeManifest.ofKb(kb.root());
+        Map<String, String> now = manifests.of(kb.root());
         if (!allowed.contains(now)) {
             v.add("state equals none of the " + allowed.size() + " allowed state(s); nearest differs in " + nearestDiff(now, allowed));
         }
@@ -58,7 +64,7 @@ public final class KbInvariants {
         log(kb, v);
         leftovers(kb, v);
         lock(kb, v);
-        recoverAgain(kb, now, v);
+        recoverAgain(kb, now, manifests, v);
         return v;
     }
 
@@ -116,7 +122,9 @@ public final class KbInvariants {
         for (Path dir : List.of(kb.journalDir(), kb.stagingDir(), kb.openkbDir().resolve("quarantine"))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    s.forEach(p -> v.add("left behind: " + kb.relative(p)));
+                    for (Path p : s.toList()) {
+                        v.add("left behind: " + kb.relative(p) + (Lease.isHeld(p) ? " (its lease is held)" : ""));
+                    }
                 }
             }
         }
@@ -143,7 +151,7 @@ public final class KbInvariants {
         }
     }
 
-    private static void recoverAgain(KbLayout kb, Map<String, String> before, List<String> v) throws IOException {
+    private static void recoverAgain(KbLayout kb, Map<String, String> before, Manifests manifests, List<String> v) throws IOException {
         RecoveryReport r;
         try (OpenKb engine = new OpenKb(new dev.openkb.io.RealFileOps(), w -> { }, Clock.systemUTC())) {
             r = engine.kb(kb).recover(CancelToken.none());
@@ -151,7 +159,7 @@ public final class KbInvariants {
         if (!r.nothingToDo()) {
             v.add("a second recovery still had work: " + r.lines());
         }
-        Map<String, String> after = TreeManifest.ofKb(kb.root());
+        Map<String, String> after = manifests.of(kb.root());
         if (!after.equals(before)) {
             v.add("a second recovery changed " + diff(before, after));
         }

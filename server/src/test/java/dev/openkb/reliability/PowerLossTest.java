@@ -23,7 +23,7 @@ class PowerLossTest extends SweepTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void aPowerCutAtAnyStepRecoversToBeforeOrAfterAndKeepsAcknowledgedWork(Scenario s) throws Exception {
-        LayerResult r = PowerLossSweep.run(new Workbench(s, dir), 2, 0, 3, SEED, UnaryOperator.identity());
+        LayerResult r = PowerLossSweep.run(new Workbench(s, dir), 3, 0, 2, SEED, UnaryOperator.identity());
         System.out.println(s.name() + " " + r);
         assertTrue(r.count() > 20, r.sentence());
         assertEquals(0, r.divergences().size(), r.toString());
@@ -31,7 +31,7 @@ class PowerLossTest extends SweepTestBase {
 
     @Test
     void anEngineThatSkipsItsDirectorySyncsIsCaught() throws Exception {
-        LayerResult r = PowerLossSweep.run(new Workbench(Scenarios.remove(), dir), 1, 0, 4, SEED,
+        LayerResult r = PowerLossSweep.run(new Workbench(Scenarios.remove(), dir), 2, 0, 2, SEED,
                 ops -> new SkippedSyncFileOps(ops, SkippedSyncFileOps.Skip.DIRECTORY_SYNC));
         System.out.println("broken durability: " + r);
         assertFalse(r.divergences().isEmpty(), "the power-loss layer must find a missing directory fsync: " + r.sentence());

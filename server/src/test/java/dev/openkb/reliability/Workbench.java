@@ -9,7 +9,6 @@ import dev.openkb.kb.KbLayout;
 import dev.openkb.service.OpenKb;
 import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
-import dev.openkb.testing.TreeManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * One scenario's bench: its template KB (built once), the reference states (the KB after each set
@@ -38,54 +36,78 @@ public final class Workbench {
     private final Scenario scenario;
     private final Path work;
     private final Path template;
+    private final Path inputs;
+    private final Manifests manifests;
     private final Map<Set<Integer>, Map<String, String>> states = new HashMap<>();
     private List<String> cleanOperations;
 
     public Workbench(Scenario scenario, Path work) throws IOException {
+        this(scenario, work, Manifests.EXACT);
+    }
+
+    /** With another way of comparing KBs ({@link Manifests#TIMELESS} for runs on the wall clock). */
+    public Workbench(Scenario scenario, Path work, Manifests manifests) throws IOException {
         this.scenario = scenario;
+        this.manifests = manifests;
         this.work = Files.createDirectories(work.resolve(scenario.name()));
         this.template = this.work.resolve("template");
+        this.inputs = this.work.resolve("inputs");
         deleteTree(template);
-        scenario.build(template);
-        states.put(Set.of(), TreeManifest.ofKb(template));
+        deleteTree(inputs);
+        Files.createDirectories(inputs);
+        scenario.build(template, inputs);
+        states.put(Set.of(), manifests.of(template));
     }
 
     public Scenario scenario() {
         return scenario;
     }
 
-    public Set<Integer> allUnits() {
-        return Set.copyOf(IntStream.range(0, scenario.units()).boxed().toList());
+    public Path inputs() {
+        return inputs;
     }
 
-    /** The KB after exactly {@code committed} units (a clean run of just those). */
+    public Manifests manifests() {
+        return manifests;
+    }
+
+    public Set<Integer> allUnits() {
+        return Set.copyOf(scenario.crashStates().get(scenario.crashStates().size() - 1));
+    }
+
+    /** The KB after exactly {@code committed} units (built by the scenario's reference run, cached). */
     public Map<String, String> state(Set<Integer> committed) throws IOException {
         Map<String, String> s = states.get(committed);
         if (s == null) {
             Path kb = copy("reference-" + new TreeSet<>(committed));
-            Outcome o = run(kb, new RealFileOps(), committed);
-            if (!o.committed().equals(committed)) {
-                throw new IllegalStateException(scenario.name() + ": a clean run of " + committed + " ended " + o);
+            try (OpenKb engine = new OpenKb(new RealFileOps(), w -> { }, CLOCK)) {
+                scenario.reference(engine.kb(new KbLayout(kb)), inputs, committed);
+            } catch (Exception e) {
+                throw new IllegalStateException(scenario.name() + ": the reference run of " + committed + " failed", e);
             }
-            s = TreeManifest.ofKb(kb);
+            s = manifests.of(kb);
             states.put(Set.copyOf(committed), s);
             deleteTree(kb);
         }
         return s;
     }
 
-    /** The states a crash may leave: after each prefix of the units, in commit order. */
+    /** The states a crash may leave (each prefix of the units). */
     public List<Map<String, String>> crashStates() throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
-        for (int k = 0; k <= scenario.units(); k++) {
-            out.add(state(Set.copyOf(IntStream.range(0, k).boxed().toList())));
+        for (Set<Integer> units : scenario.crashStates()) {
+            out.add(state(units));
         }
         return out;
     }
 
-    /** The states allowed after {@code o}: any prefix state after a crash, else exactly what it reported. */
+    /** The states allowed after {@code o}: any crash state after a crash, else one per unit set the report allows. */
     public List<Map<String, String>> allowed(Outcome o) throws IOException {
-        return o.crashed() ? crashStates() : List.of(state(o.committed()));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Set<Integer> units : o.crashed() ? scenario.crashStates() : List.copyOf(o.possible())) {
+            out.add(state(units));
+        }
+        return out;
     }
 
     /** The file operations of one clean run of the whole scenario (their count is the number of crash points). */
@@ -93,7 +115,7 @@ public final class Workbench {
         if (cleanOperations == null) {
             Path kb = copy("recording");
             FaultyFileOps ops = new FaultyFileOps();
-            run(kb, ops, allUnits());
+            run(kb, ops);
             cleanOperations = ops.operations();
             deleteTree(kb);
         }
@@ -112,15 +134,11 @@ public final class Workbench {
         return Fixtures.copyTree(kb, to);
     }
 
+    /** Runs the scenario through {@code ops}; a crash is whatever leaves {@code ops} crashed. */
     public Outcome run(Path kb, FileOps ops) {
-        return run(kb, ops, allUnits());
-    }
-
-    /** Runs the scenario on {@code units} through {@code ops}; a crash is whatever leaves {@code ops} crashed. */
-    public Outcome run(Path kb, FileOps ops, Set<Integer> units) {
         try (OpenKb engine = new OpenKb(ops, w -> { }, CLOCK)) {
-            Set<Integer> committed = scenario.run(engine.kb(new KbLayout(kb)), units);
-            return crashed(ops) ? Outcome.crash() : Outcome.reported(committed);
+            Reported r = scenario.run(engine.kb(new KbLayout(kb)), inputs);
+            return crashed(ops) ? Outcome.crash() : Outcome.reported(r);
         } catch (FaultyFileOps.SimulatedCrash e) {
             return Outcome.crash();
         } catch (Exception e) {
@@ -153,7 +171,7 @@ public final class Workbench {
     /** Recovers with healthy file operations, then checks every invariant against the states {@code o} allows. */
     public List<String> recoverAndCheck(Path kb, Outcome o) throws IOException {
         recover(kb, new RealFileOps());
-        return KbInvariants.check(new KbLayout(kb), allowed(o));
+        return KbInvariants.check(new KbLayout(kb), allowed(o), manifests);
     }
 
     private static boolean crashed(FileOps ops) {
