@@ -23,6 +23,7 @@ final class Flock {
     private static final int EWOULDBLOCK = 11;
     private static final int EINTR = 4;
     private static final int ENOENT = 2;
+    private static final int ENOTDIR = 20;
 
     interface CLib extends Library {
         int open(String path, int flags, int mode) throws LastErrorException;
@@ -51,8 +52,8 @@ final class Flock {
         try {
             return LIBC.open(file.toString(), O_RDWR | O_CLOEXEC, 0);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == ENOENT) {
-                return -1;
+            if (e.getErrorCode() == ENOENT || e.getErrorCode() == ENOTDIR) {
+                return -1; // no such lease file (or the "folder" is a file): nothing holds it
             }
             throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
         }

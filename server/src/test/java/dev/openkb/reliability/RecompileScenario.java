@@ -47,6 +47,9 @@ final class RecompileScenario implements Scenario {
                 throw new IllegalStateException("seeding the recompile KB failed");
             }
         }
+        // A hand-edited summary, so the recompile has pages to rewrite (on an untouched KB it writes nothing).
+        Files.writeString(layout.summary(DOC), "---\ntype: \"Summary\"\ndescription: \"edited by hand\"\n---\n\nstale\n",
+                StandardCharsets.UTF_8);
         return layout;
     }
 
