@@ -97,10 +97,10 @@ public final class AddPipeline {
                     return FileHasher.sha256(f.path());
                 }));
             }
-            Prefilter prefilter = new Prefilter(layout, readRegistry(cancel));
+            Prefilter prefilter = readRegistry(cancel);
             for (ScannedFile f : scanned) {
                 int i = f.index() - 1;
-                if (cancel.isCancelled() || stopped[0] != null) {
+                if (prefilter == null || cancel.isCancelled() || stopped[0] != null) {
                     results[i] = finish(listener, f, total, null, FileStatus.CANCELLED, stopped[0] != null ? stopped[0] : "cancelled");
                     continue;
                 }
@@ -156,9 +156,18 @@ public final class AddPipeline {
         return report;
     }
 
-    private Registry readRegistry(CancelToken cancel) {
+    /**
+     * The registry as the batch starts, read under a brief shared lock. A cancel that arrives while
+     * waiting for that lock is not an error: it returns null, and every file then reports cancelled.
+     */
+    private Prefilter readRegistry(CancelToken cancel) {
         try (KbLock.Hold h = lock.shared(cancel)) {
-            return Registry.load(layout);
+            return new Prefilter(layout, Registry.load(layout));
+        } catch (KbException e) {
+            if (e.code() == ErrorCode.CANCELLED) {
+                return null;
+            }
+            throw e;
         }
     }
 

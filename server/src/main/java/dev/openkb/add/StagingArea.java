@@ -25,12 +25,23 @@ final class StagingArea implements AutoCloseable {
         this.files = files;
     }
 
+    /**
+     * Builds the folder under a hidden name, takes its lease, and only then renames it into place, so
+     * the staging reaper never sees an {@code add-*} folder whose lease is not yet held.
+     */
     static StagingArea create(KbLayout layout, AtomicFiles files, String stem) throws IOException {
         Files.createDirectories(layout.stagingDir());
         String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
-        Path dir = layout.stagingDir().resolve("add-" + DocNames.sanitizeStem(stem) + "-" + hex);
-        Files.createDirectory(dir);
-        return new StagingArea(dir, Lease.take(dir), files);
+        String name = "add-" + DocNames.sanitizeStem(stem) + "-" + hex;
+        Path building = Files.createDirectory(layout.stagingDir().resolve("." + name));
+        Lease lease = Lease.take(building);
+        try {
+            Path dir = Files.move(building, layout.stagingDir().resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new StagingArea(dir, lease, files);
+        } catch (IOException e) {
+            lease.close();
+            throw e;
+        }
     }
 
     Path dir() {

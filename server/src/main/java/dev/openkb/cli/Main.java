@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
-        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class, AddCommand.class, RecompileCommand.class})
+        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class,
+                AddCommand.class, RecompileCommand.class, LspCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

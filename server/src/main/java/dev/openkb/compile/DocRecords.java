@@ -62,8 +62,10 @@ final class DocRecords {
         try {
             Map<String, Object> fm = block.get().parse();
             List<String> phrases = strings(fm.get(DocRecord.KEYPHRASES));
+            List<String> once = strings(fm.get(DocRecord.PHRASES_ONCE));
             List<String> names = strings(fm.get(DocRecord.NAMES));
-            return phrases.isEmpty() && names.isEmpty() ? Optional.empty() : Optional.of(new DocRecord(doc, phrases, names));
+            return phrases.isEmpty() && once.isEmpty() && names.isEmpty() ? Optional.empty()
+                    : Optional.of(new DocRecord(doc, phrases, once, names));
         } catch (FrontmatterException e) {
             warnings.accept("summaries/" + doc + ".md: frontmatter is not valid YAML (" + e.getMessage()
                     + "); its key phrases are ignored");

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * A document read for extraction: its headings and its prose split into sentences, with markdown
- * (emphasis, links, images, code, HTML, tables) stripped. Fenced code and tables are left out: they
- * are not prose. Immutable.
+ * (emphasis, links, images, code, HTML) stripped. Fenced code is left out. A pipe table becomes one
+ * paragraph: its header row as a heading-kind sentence and each body row as a row sentence (cells
+ * joined by " — "), so a document that is only a table (a converted spreadsheet) still has phrases
+ * and names. Immutable.
  */
 record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
@@ -16,6 +18,8 @@ record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*+]|\\d{1,3}[.)])\\s+(.*)$");
     private static final Pattern RULE = Pattern.compile("^(?:-{3,}|\\*{3,}|_{3,})$");
     private static final Pattern SETEXT = Pattern.compile("^(=+|-+)$");
+    private static final Pattern DELIMITER_CELL = Pattern.compile(":?-{1,}:?");
+    private static final String CELL_JOIN = " — ";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-&][\\p{L}\\p{N}]+)*");
 
     DocText {
@@ -30,8 +34,13 @@ record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
         return out;
     }
 
-    /** Prose sentences only (no headings). */
+    /** Prose sentences only (no headings, no table rows): what leads and key passages are made of. */
     List<Sentence> prose() {
+        return sentences().stream().filter(s -> s.kind() == Sentence.Kind.PROSE).toList();
+    }
+
+    /** Prose and table rows: the sentences that can mention a subject or a name. */
+    List<Sentence> mentionable() {
         return sentences().stream().filter(s -> !s.heading()).toList();
     }
 
@@ -39,15 +48,22 @@ record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
         List<Heading> headings = new ArrayList<>();
         List<List<Sentence>> paragraphs = new ArrayList<>();
         List<String> buffer = new ArrayList<>();
+        List<String> table = new ArrayList<>();
         boolean inFence = false;
         for (String raw : markdown.split("\r\n|\r|\n", -1)) {
+            String line = raw.strip();
+            if (!inFence && line.startsWith("|")) {
+                flush(buffer, paragraphs);
+                table.add(line);
+                continue;
+            }
+            flushTable(table, paragraphs);
             if (FENCE.matcher(raw).find()) {
                 inFence = !inFence;
                 flush(buffer, paragraphs);
                 continue;
             }
-            String line = raw.strip();
-            if (inFence || line.startsWith("|") || line.startsWith("<!--")) {
+            if (inFence || line.startsWith("<!--")) {
                 flush(buffer, paragraphs);
                 continue;
             }
@@ -68,15 +84,54 @@ record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
                 buffer.add(line.replaceFirst("^(?:>\\s?)+", ""));
             }
         }
+        flushTable(table, paragraphs);
         flush(buffer, paragraphs);
         return new DocText(headings, paragraphs);
+    }
+
+    /** A pipe table: the row above a delimiter row is the header; every other row is a row sentence. */
+    private static void flushTable(List<String> table, List<List<Sentence>> paragraphs) {
+        if (table.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        table.forEach(line -> rows.add(cells(line)));
+        table.clear();
+        boolean headed = rows.size() > 1 && !rows.get(1).isEmpty()
+                && rows.get(1).stream().allMatch(c -> DELIMITER_CELL.matcher(c).matches());
+        List<Sentence> sentences = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (headed && i == 1) {
+                continue;
+            }
+            String text = String.join(CELL_JOIN, rows.get(i).stream().map(Inline::strip).filter(c -> !c.isBlank()).toList());
+            List<Word> words = words(text);
+            if (!words.isEmpty()) {
+                sentences.add(new Sentence(text, words, headed && i == 0 ? Sentence.Kind.HEADING : Sentence.Kind.ROW));
+            }
+        }
+        if (!sentences.isEmpty()) {
+            paragraphs.add(sentences);
+        }
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.substring(1);
+        if (inner.endsWith("|")) {
+            inner = inner.substring(0, inner.length() - 1);
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : inner.split("(?<!\\\\)\\|", -1)) {
+            out.add(c.strip());
+        }
+        return out;
     }
 
     private static void addHeading(int level, String raw, List<Heading> headings, List<List<Sentence>> paragraphs) {
         String text = Inline.strip(raw);
         if (!text.isEmpty()) {
             headings.add(new Heading(level, text));
-            paragraphs.add(List.of(new Sentence(text, words(text), true)));
+            paragraphs.add(List.of(new Sentence(text, words(text), Sentence.Kind.HEADING)));
         }
     }
 
@@ -90,7 +145,7 @@ record DocText(List<Heading> headings, List<List<Sentence>> paragraphs) {
         for (String s : SentenceSplitter.split(text)) {
             List<Word> words = words(s);
             if (!words.isEmpty()) {
-                sentences.add(new Sentence(s, words, false));
+                sentences.add(new Sentence(s, words, Sentence.Kind.PROSE));
             }
         }
         if (!sentences.isEmpty()) {

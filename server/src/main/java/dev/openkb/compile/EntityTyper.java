@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Guesses an entity type for a proper name from its own words and the sentences around it:
  * organisation suffixes (Inc, Ltd, University, Lab...), place words and well-known places, event
  * words (Conference, War...), a title or a known given name for people, version-like shapes for
- * products, "book"/"paper"/"film" nearby for works; "other" when nothing fits. The guess is kept only
+ * products, "book"/"paper"/"film" nearby for works; for a one-word name, well-known software, a
+ * mixed-case shape ("SQLite", "LazyFS") or a software word nearby ("database", "file system") for
+ * products and "and colleagues"/"et al" after it for people; "other" when nothing fits. The guess is kept only
  * when the KB's configured entity types include it. Stateless apart from its immutable {@link Lexicon}.
  */
 final class EntityTyper {
@@ -33,6 +35,10 @@ final class EntityTyper {
             "essay", "titled", "entitled", "song", "poem", "report");
     private static final Set<String> PRODUCT_WORDS = Set.of("pro", "os", "studio", "phone", "app", "engine", "framework",
             "library", "api", "sdk", "platform", "browser", "edition", "chip", "gpu", "cpu");
+    private static final Set<String> SOFTWARE_CUES = Set.of("database", "databases", "engine", "engines", "kernel",
+            "library", "tool", "tools", "filesystem", "documentation", "manual", "release", "released", "version",
+            "versions", "driver", "server", "compiler", "editor", "extension", "plugin", "package", "software", "fuse");
+    private static final Set<String> COAUTHOR_CUES = Set.of("and colleagues", "et al", "and coauthors", "and co-authors");
     private static final Pattern YEAR = Pattern.compile("\\b(1[89]|20)\\d\\d\\b");
     private static final Pattern VERSION = Pattern.compile(".*\\p{L}.*[-\\s]?\\d.*|.*\\d.*\\p{L}.*");
     private final Lexicon lexicon;
@@ -65,6 +71,17 @@ final class EntityTyper {
         if (PRODUCT_WORDS.contains(last) || words.size() <= 2 && VERSION.matcher(name).matches()) {
             return "product";
         }
+        if (words.size() <= 2 && List.of(name.split("\\s+")).stream().anyMatch(ProperNames::isMixedCase)) {
+            return "product";
+        }
+        if (words.size() == 1) {
+            if (lexicon.isSoftware(first) || near(name, contexts, SOFTWARE_CUES)) {
+                return "product";
+            }
+            if (after(name, contexts, COAUTHOR_CUES)) {
+                return "person";
+            }
+        }
         if (before(name, contexts, WORK_CUES)) {
             return "work";
         }
@@ -86,6 +103,25 @@ final class EntityTyper {
                 List<Word> prev = DocText.words(s.text().substring(0, at));
                 for (int i = Math.max(0, prev.size() - 3); i < prev.size(); i++) {
                     if (cues.contains(prev.get(i).text().toLowerCase(Locale.ROOT))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when one of {@code cues} is among the three words before or the two words after a mention. */
+    private static boolean near(String name, List<Sentence> contexts, Set<String> cues) {
+        if (before(name, contexts, cues)) {
+            return true;
+        }
+        for (Sentence s : contexts) {
+            int at = s.text().indexOf(name);
+            if (at >= 0) {
+                List<Word> next = DocText.words(s.text().substring(at + name.length()));
+                for (int i = 0; i < Math.min(2, next.size()); i++) {
+                    if (cues.contains(next.get(i).text().toLowerCase(Locale.ROOT))) {
                         return true;
                     }
                 }

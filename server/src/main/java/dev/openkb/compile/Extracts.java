@@ -42,7 +42,7 @@ final class Extracts {
      */
     static String lead(DocText doc, int max) {
         for (List<Sentence> paragraph : doc.paragraphs()) {
-            if (paragraph.get(0).heading() || paragraph.stream().mapToInt(s -> s.words().size()).sum() < 5) {
+            if (paragraph.get(0).kind() != Sentence.Kind.PROSE || paragraph.stream().mapToInt(s -> s.words().size()).sum() < 5) {
                 continue;
             }
             StringBuilder b = new StringBuilder();
@@ -61,7 +61,7 @@ final class Extracts {
 
     static List<Sentence> mentioning(DocText doc, Predicate<Sentence> test) {
         List<Sentence> out = new ArrayList<>();
-        for (Sentence s : doc.prose()) {
+        for (Sentence s : doc.mentionable()) {
             if (test.test(s)) {
                 out.add(s);
             }
@@ -106,11 +106,11 @@ final class Extracts {
     /**
      * The mention that best says what the subject is: one that reads like a definition ("X is ...",
      * "X, a ..."), else one that starts with the subject, else one that does not open with a pronoun,
-     * else the first; null when there are none.
+     * else the first prose sentence, else the first table row; null when there are none.
      */
     static Sentence definition(List<Sentence> mentions, String asWrittenLower) {
         Sentence best = null;
-        int bestScore = -1;
+        int bestScore = -2;
         for (Sentence s : mentions) {
             String lower = s.text().toLowerCase(Locale.ROOT);
             int at = lower.indexOf(asWrittenLower);
@@ -121,6 +121,9 @@ final class Extracts {
                 score = 2;
             } else if (!PRONOUN_START.matcher(lower).find()) {
                 score = 1;
+            }
+            if (s.kind() == Sentence.Kind.ROW) {
+                score = -1;
             }
             if (score > bestScore) {
                 best = s;

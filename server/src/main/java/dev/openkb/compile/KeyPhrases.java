@@ -13,9 +13,15 @@ import java.util.TreeMap;
 /**
  * Statistical key phrases of one document, RAKE-style: stop words and punctuation cut the text into
  * runs of content words; each word scores degree/frequency over those runs; every 1-4 word n-gram of
- * a run is a candidate scored by its words' scores times its count. Multi-word phrases must occur at
- * least twice, single words three times (and not be a generic noun); a phrase that never occurs
- * outside one longer kept phrase gives way to it. Deterministic: ties break on the key.
+ * a run is a candidate scored by its words' scores times its count. Common verbs cut runs like stop
+ * words ("the guide covers crash recovery" gives "guide", "crash recovery"), and no phrase ends in a
+ * past form ("wisconsin showed"). A multi-word phrase may occur once (several documents that each name
+ * "write-ahead log" once share a subject; the score still ranks repeated phrases first). A single word
+ * must occur three times, not be a generic noun, and end its run at least a third of the time: a word
+ * that almost always modifies the next one ("write-ahead" in "write-ahead log") is a fragment, not a
+ * subject; a single word that never occurs outside one longer kept phrase gives way to it. Shorter
+ * phrases inside longer ones are kept: which of them is the shared subject is for the compiler to
+ * decide across documents. Deterministic: ties break on the key.
  * Stateless apart from its immutable {@link Lexicon}.
  */
 final class KeyPhrases {
@@ -30,9 +36,11 @@ final class KeyPhrases {
         Map<String, Integer> freq = new HashMap<>();
         Map<String, Integer> degree = new HashMap<>();
         Map<String, Integer> count = new HashMap<>();
+        Map<String, Integer> runEnds = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
         for (Sentence s : doc.sentences()) {
             for (List<String> run : runs(s)) {
+                runEnds.merge(key(run.get(run.size() - 1)), 1, Integer::sum);
                 for (String w : run) {
                     String k = key(w);
                     freq.merge(k, 1, Integer::sum);
@@ -51,20 +59,18 @@ final class KeyPhrases {
         Set<String> kept = new HashSet<>();
         count.forEach((k, c) -> {
             String[] words = k.split(" ");
-            boolean ok = words.length > 1 ? c >= 2 : c >= 3 && k.length() >= 4 && !lexicon.isGeneric(k);
-            if (ok) {
+            boolean ok = words.length > 1
+                    || c >= 3 && k.length() >= 4 && !lexicon.isGeneric(k) && runEnds.getOrDefault(k, 0) * 3 >= c;
+            if (ok && !isPastForm(words[words.length - 1])) {
                 kept.add(k);
             }
         });
         Set<String> dominated = new HashSet<>();
         for (String longer : kept) {
             String[] w = longer.split(" ");
-            for (int n = 1; n < w.length; n++) {
-                for (int i = 0; i + n <= w.length; i++) {
-                    String sub = String.join(" ", java.util.Arrays.asList(w).subList(i, i + n));
-                    if (kept.contains(sub) && count.get(longer) >= count.get(sub)) {
-                        dominated.add(sub);
-                    }
+            for (String sub : w) {
+                if (w.length > 1 && kept.contains(sub) && count.get(longer) >= count.get(sub)) {
+                    dominated.add(sub);
                 }
             }
         }
@@ -101,7 +107,13 @@ final class KeyPhrases {
     }
 
     boolean isContent(String lower) {
-        return lower.length() >= 2 && lower.codePoints().anyMatch(Character::isLetter) && !lexicon.isStopWord(lower);
+        return lower.length() >= 2 && lower.codePoints().anyMatch(Character::isLetter) && !lexicon.isStopWord(lower)
+                && !lexicon.isVerb(lower);
+    }
+
+    /** "showed", "changed": a clause's verb, never the head of a noun phrase ("speed" and "need" are not). */
+    private boolean isPastForm(String key) {
+        return key.length() >= 5 && key.endsWith("ed") && !key.endsWith("eed") && !lexicon.isGeneric(key);
     }
 
     private static void flush(List<String> run, List<List<String>> runs) {

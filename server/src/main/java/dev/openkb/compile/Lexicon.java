@@ -8,25 +8,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The word lists the offline compiler reads text with: English stop words (they end key phrases),
- * generic nouns (never a one-word concept), common given names and well-known places (entity-type
- * cues). Loaded from the jar once per compiler; immutable afterwards, so safe to share across threads.
+ * The word lists the offline compiler reads text with: English stop words and common verbs (they end
+ * key phrases), generic nouns (never a one-word concept), common given names, well-known places and
+ * well-known software (entity-type cues). Loaded from the jar once per compiler; immutable afterwards, so safe to share across threads.
  */
 final class Lexicon {
     private final Set<String> stopWords;
     private final Set<String> genericWords;
     private final Set<String> firstNames;
     private final Set<String> places;
+    private final Set<String> verbs;
+    private final Set<String> software;
 
-    private Lexicon(Set<String> stopWords, Set<String> genericWords, Set<String> firstNames, Set<String> places) {
+    private Lexicon(Set<String> stopWords, Set<String> genericWords, Set<String> firstNames, Set<String> places,
+                    Set<String> verbs, Set<String> software) {
         this.stopWords = stopWords;
         this.genericWords = genericWords;
         this.firstNames = firstNames;
         this.places = places;
+        this.verbs = verbs;
+        this.software = software;
     }
 
     static Lexicon english() {
-        return new Lexicon(load("stopwords.txt"), load("generic-words.txt"), load("first-names.txt"), load("places.txt"));
+        return new Lexicon(load("stopwords.txt"), load("generic-words.txt"), load("first-names.txt"), load("places.txt"),
+                load("verbs.txt"), load("software.txt"));
     }
 
     boolean isStopWord(String lower) {
@@ -43,6 +49,14 @@ final class Lexicon {
 
     boolean isPlace(String lower) {
         return places.contains(lower);
+    }
+
+    boolean isVerb(String lower) {
+        return verbs.contains(lower);
+    }
+
+    boolean isSoftware(String lower) {
+        return software.contains(lower);
     }
 
     private static Set<String> load(String resource) {

@@ -29,10 +29,10 @@ import java.util.function.Predicate;
  * <p>Thread-safety: holds only immutable word lists; each compile runs on the calling (mutation) thread.
  */
 public final class OfflineCompiler implements WikiCompiler {
-    static final int RECORD_SIZE = 20;
-    static final int CONCEPT_CANDIDATES = 12;
+    static final int RECORD_SIZE = 30;
     static final int MAX_CONCEPTS = 8;
     static final int MAX_ENTITIES = 10;
+    static final int ORPHAN_ENTITIES = 3;
     static final int PASSAGES = 5;
     static final int QUOTES = 2;
 
@@ -58,29 +58,68 @@ public final class OfflineCompiler implements WikiCompiler {
         Run run = new Run(req, doc, DocRecords.load(layout, req.docName(), warnings::add), new PageStore(layout, tx));
 
         List<PageDraft> pages = new ArrayList<>();
-        List<String> nameKeys = new ArrayList<>();
         for (ProperName n : names) {
             if (pages.size() < MAX_ENTITIES && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
                 pages.add(run.entity(n));
-                nameKeys.add(KeyPhrases.keyOf(List.of(n.key().split(" "))));
             }
         }
-        int concepts = 0;
-        for (KeyPhrase p : phrases.subList(0, Math.min(CONCEPT_CANDIDATES, phrases.size()))) {
-            boolean isName = nameKeys.stream().anyMatch(k -> (" " + k + " ").contains(" " + p.key() + " "));
-            if (concepts < MAX_CONCEPTS && !isName && (run.sharedPhrase(p.key()) || run.exists(PageKind.CONCEPT, p.key()))) {
-                pages.add(run.concept(p));
-                concepts++;
+        for (KeyPhrase p : concepts(phrases, names, run)) {
+            pages.add(run.concept(p));
+        }
+        if (pages.isEmpty() && !run.others.isEmpty()) {
+            // Shares nothing with the documents already here: its own names still link it into the wiki.
+            // (A first document is linked later, by whatever the next ones share with it.)
+            for (ProperName n : names.subList(0, Math.min(ORPHAN_ENTITIES, names.size()))) {
+                pages.add(run.entity(n));
             }
         }
         String description = run.description();
         String body = longDoc ? null
                 : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), passages(doc, phrases, description));
         LinkedHashMap<String, Object> record = new LinkedHashMap<>();
-        record.put(DocRecord.KEYPHRASES, phrases.stream().map(KeyPhrase::key).toList());
+        record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
+        record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.NAMES, names.stream().limit(RECORD_SIZE).map(ProperName::key).toList());
         new WikiWriter(run.store, warnings::add).write(req, new DocDraft(description, body, record, pages, List.of(), List.of()));
         return new CompileResult(description, run.store.written(), warnings);
+    }
+
+    /**
+     * The concepts of this document: among its recorded key phrases, the ones with evidence that they
+     * are a subject of the KB, most widely shared first. Evidence is a page that already exists, or
+     * documents (this one included) recording the phrase: two that repeat it, or three that name it at
+     * all; three for any single word (one word must recur widely to be a subject). The rule reads the
+     * same from every document that has the phrase, so the order documents arrive in does not decide
+     * whether a concept exists. Never a proper name of the document, and never a phrase that this
+     * document mostly uses inside a longer chosen one ("crash" when "crash recovery" is chosen;
+     * "fsync" stays next to "directory fsync" when it mostly stands alone).
+     */
+    private static List<KeyPhrase> concepts(List<KeyPhrase> phrases, List<ProperName> names, Run run) {
+        List<String> nameKeys = names.stream().map(n -> KeyPhrases.keyOf(List.of(n.key().split(" ")))).toList();
+        List<KeyPhrase> eligible = new ArrayList<>();
+        Map<String, Long> sharing = new HashMap<>();
+        for (KeyPhrase p : phrases) {
+            long mentioning = 1 + run.others.stream().filter(r -> r.mentions(p.key())).count();
+            long repeating = (p.count() >= 2 ? 1 : 0) + run.others.stream().filter(r -> r.repeats(p.key())).count();
+            boolean single = p.key().indexOf(' ') < 0;
+            boolean evidence = mentioning >= 3 || !single && repeating >= 2 && mentioning >= 2;
+            if (nameKeys.stream().noneMatch(k -> containsWords(k, p.key()))
+                    && (evidence || run.exists(PageKind.CONCEPT, p.key()))) {
+                eligible.add(p);
+                sharing.put(p.key(), mentioning);
+            }
+        }
+        return eligible.stream()
+                .filter(p -> eligible.stream().noneMatch(q -> !q.key().equals(p.key()) && containsWords(q.key(), p.key())
+                        && p.count() < 2 * q.count()))
+                .sorted(Comparator.comparingLong((KeyPhrase p) -> -sharing.get(p.key())))
+                .limit(MAX_CONCEPTS)
+                .toList();
+    }
+
+    /** True when {@code inner}'s words occur in order, whole, inside {@code outer}. */
+    static boolean containsWords(String outer, String inner) {
+        return (" " + outer + " ").contains(" " + inner + " ");
     }
 
     /** Up to {@link #PASSAGES} sentences richest in top key phrases, in document order. */
@@ -125,10 +164,6 @@ public final class OfflineCompiler implements WikiCompiler {
             this.store = store;
         }
 
-        boolean sharedPhrase(String key) {
-            return others.stream().anyMatch(r -> r.keyphrases().contains(key));
-        }
-
         boolean sharedName(String key) {
             return others.stream().anyMatch(r -> r.names().contains(key));
         }
@@ -141,7 +176,7 @@ public final class OfflineCompiler implements WikiCompiler {
             String slug = slug(PageKind.CONCEPT, p.key());
             List<Sentence> mentions = Extracts.mentioning(doc, Extracts.containsPhrase(p.key()));
             String title = conceptTitle(mentions, p);
-            List<DocRecord> sharing = others.stream().filter(r -> r.keyphrases().contains(p.key())).toList();
+            List<DocRecord> sharing = others.stream().filter(r -> r.mentions(p.key())).toList();
             return draft(PageKind.CONCEPT, slug, title, p.surface(), mentions, sharing, Extracts.containsPhrase(p.key()), null);
         }
 
@@ -174,7 +209,8 @@ public final class OfflineCompiler implements WikiCompiler {
             for (DocRecord other : sharing) {
                 List<Sentence> theirs = Extracts.mentioning(otherText(other.docName()), mentionTest);
                 Sentence theirLead = Extracts.definition(theirs, surfaceLower);
-                lead = lead == null ? theirLead : lead;
+                lead = lead == null || lead.kind() == Sentence.Kind.ROW && theirLead != null
+                        && theirLead.kind() != Sentence.Kind.ROW ? theirLead : lead;
                 quotes.add(new DocQuotes(other.docName(), quotes(theirs, theirLead)));
                 sources.add(PageWriter.sourceFile(other.docName()));
             }

@@ -11,11 +11,16 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Proper names in prose: runs of two or more capitalised words (with "of", "for", "de", "van"...
- * allowed inside: "University of Toronto"), and acronyms ("NASA", "GPT-4"). A stop word capitalised
- * only because it starts the sentence is dropped ("The Transformer" is not a name, "Google Brain"
- * is). Title-case lines (more than 70% capitalised words) are skipped: they read as headings.
- * Stateless apart from its immutable {@link Lexicon}.
+ * Proper names in prose and table rows: runs of two or more capitalised words (with "of", "for",
+ * "de", "van"... allowed inside: "University of Toronto"), and single words that can only be names:
+ * mixed case ("SQLite", "LazyFS"), acronyms of three letters or more ("LMDB", "GPT-4"), or a
+ * capitalised word where capitals are not grammar (inside a sentence, or labelling a table row) that
+ * is not a stop word, verb or generic noun. A name without a mixed-case or acronym word that the
+ * document also writes in lower case is a capitalised title, not a name ("Power Loss" when "power
+ * loss" also occurs). A stop word capitalised only because it starts
+ * the sentence is dropped ("The Transformer" is not a name, "Google Brain" is). Title-case lines (more
+ * than 70% capitalised words) are skipped: they read as headings. Stateless apart from its immutable
+ * {@link Lexicon}.
  */
 final class ProperNames {
     private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "del", "der", "van", "von", "la", "le", "du",
@@ -32,9 +37,13 @@ final class ProperNames {
     List<ProperName> extract(DocText doc) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
-        for (Sentence s : doc.prose()) {
+        String lowerRuns = lowerCaseRuns(doc);
+        for (Sentence s : doc.mentionable()) {
             for (String name : names(s)) {
                 String key = name.toLowerCase(Locale.ROOT);
+                if (!isMixedCase(name) && !isAcronym(name) && lowerRuns.contains(" " + key + " ")) {
+                    continue;
+                }
                 counts.merge(key, 1, Integer::sum);
                 surfaces.computeIfAbsent(key, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
             }
@@ -70,7 +79,7 @@ final class ProperNames {
                     break;
                 }
             }
-            String name = name(words, i, end);
+            String name = name(s, i, end);
             if (name != null) {
                 out.add(name);
             }
@@ -79,9 +88,11 @@ final class ProperNames {
         return out;
     }
 
-    private String name(List<Word> words, int start, int end) {
+    private String name(Sentence s, int start, int end) {
+        List<Word> words = s.words();
         int from = start;
-        if (from == 0 && lexicon.isStopWord(words.get(0).text().toLowerCase(Locale.ROOT))) {
+        String firstLower = words.get(0).text().toLowerCase(Locale.ROOT);
+        if (from == 0 && (lexicon.isStopWord(firstLower) || lexicon.isVerb(firstLower))) {
             from++;
         }
         List<String> parts = new ArrayList<>();
@@ -97,10 +108,58 @@ final class ProperNames {
         int last = parts.size() - 1;
         parts.set(last, parts.get(last).replaceFirst("['’]s$", ""));
         long capitalised = parts.stream().filter(ProperNames::isCapitalised).count();
-        if (capitalised >= 2 || parts.size() == 1 && isAcronym(parts.get(0))) {
+        if (capitalised >= 2 || parts.size() == 1 && isSingleName(parts.get(0), s, from)) {
             return String.join(" ", parts);
         }
         return null;
+    }
+
+    /** A one-word name: its shape says so, or its capital is not grammar and it is no common word. */
+    private boolean isSingleName(String w, Sentence s, int at) {
+        if (isMixedCase(w) || isAcronym(w) && w.chars().filter(Character::isLetter).count() >= 3) {
+            return true;
+        }
+        List<Word> words = s.words();
+        boolean wholeFirstCell = at == 0 && (words.size() == 1 || words.get(1).breakBefore());
+        boolean capitalNotGrammar = s.kind() == Sentence.Kind.ROW ? wholeFirstCell : at > 0;
+        String lower = w.toLowerCase(Locale.ROOT);
+        return capitalNotGrammar && isPlainWord(w) && w.length() >= 3 && !lexicon.isStopWord(lower)
+                && !lexicon.isVerb(lower) && !lexicon.isGeneric(lower) && !lexicon.isGeneric(KeyPhrases.key(lower));
+    }
+
+    /** "SQLite", "PostgreSQL", "LazyFS", "NVMe": a capital after a lower-case letter, or capitals then lower case. */
+    static boolean isMixedCase(String w) {
+        if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) || w.chars().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        for (int i = 1; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i)) && Character.isLetter(w.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The document's words as written in lower case, runs separated by "|" wherever a word has a
+     * capital: a name found here in lower case ("power loss", "durability") is a common phrase that a
+     * title capitalised, not a name.
+     */
+    private static String lowerCaseRuns(DocText doc) {
+        StringBuilder b = new StringBuilder(" ");
+        for (Sentence s : doc.sentences()) {
+            for (Word w : s.words()) {
+                boolean lower = w.text().equals(w.text().toLowerCase(Locale.ROOT));
+                b.append(lower && !w.breakBefore() ? w.text() : "| " + (lower ? w.text() : "|")).append(' ');
+            }
+            b.append("| ");
+        }
+        return b.toString();
+    }
+
+    /** One capitalised word with nothing else that marks it as a name ("Git", "Durability"). */
+    private static boolean isPlainWord(String name) {
+        return name.indexOf(' ') < 0 && isCapitalised(name) && !isMixedCase(name) && !isAcronym(name);
     }
 
     static boolean isCapitalised(String w) {

@@ -5,12 +5,22 @@ import java.util.List;
 /**
  * One sentence of a document, markdown already stripped.
  *
- * @param text    the sentence on one line
- * @param words   its words in order
- * @param heading true for a heading's text (counted for phrases, never quoted or mined for names)
+ * @param text  the sentence on one line
+ * @param words its words in order
+ * @param kind  what it is: prose, a heading (counted for phrases, never quoted or mined for names) or a
+ *              table row (counted for phrases and names, quoted as a mention, never a lead or passage)
  */
-record Sentence(String text, List<Word> words, boolean heading) {
+record Sentence(String text, List<Word> words, Kind kind) {
     Sentence {
         words = List.copyOf(words);
+    }
+
+    boolean heading() {
+        return kind == Kind.HEADING;
+    }
+
+    /** Where a sentence came from; it decides what the compiler may use it for. */
+    enum Kind {
+        PROSE, HEADING, ROW
     }
 }

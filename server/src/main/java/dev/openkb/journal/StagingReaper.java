@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * Reclaims what hard kills leave in {@code .openkb/staging/}: {@code rollback-<id>} folders whose
  * journal is gone, and prepare folders ({@code add-*}, or any other) whose lease nobody holds.
- * A folder without a lease file (OpenKB's, or ours caught between mkdir and taking the lease) is
- * reclaimed only once it is older than a grace period; a {@code trash-*} folder (ours, renamed for
- * removal) as soon as nobody holds its lease. Runs under the exclusive KB lock. Stateless.
+ * A folder without a lease file (OpenKB's, or one of ours being deleted by its owner) and a hidden
+ * folder still being set up are reclaimed only once older than a grace period; a {@code trash-*}
+ * folder (ours, renamed for removal) as soon as nobody holds its lease. Runs under the exclusive KB
+ * lock. Stateless.
  */
 final class StagingReaper {
     static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
@@ -50,6 +51,8 @@ final class StagingReaper {
                     files.deleteTree(toTrash(c));
                     reclaimed++;
                 }
+            } catch (java.nio.file.NoSuchFileException vanished) {
+                // Renamed into place or removed by its owner since the listing: not ours to reclaim.
             } catch (IOException e) {
                 errors.add("Cannot reclaim staging folder " + c + ": " + e.getMessage());
             }
@@ -85,8 +88,11 @@ final class StagingReaper {
         if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
             return olderThanGrace(c);
         }
+        if (name.startsWith(".")) {
+            return olderThanGrace(c); // a folder still being set up under its temporary name
+        }
         if (Files.exists(c.resolve(Lease.FILE_NAME))) {
-            return !Lease.isHeld(c);
+            return !Lease.isHeld(c) && Files.exists(c.resolve(Lease.FILE_NAME));
         }
         return olderThanGrace(c);
     }

@@ -22,6 +22,7 @@ final class Flock {
     private static final int O_CLOEXEC = 02000000;
     private static final int EWOULDBLOCK = 11;
     private static final int EINTR = 4;
+    private static final int ENOENT = 2;
 
     interface CLib extends Library {
         int open(String path, int flags, int mode) throws LastErrorException;
@@ -41,6 +42,18 @@ final class Flock {
         try {
             return LIBC.open(file.toString(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
         } catch (LastErrorException e) {
+            throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
+        }
+    }
+
+    /** Opens an existing file for probing its lock, never creating it; -1 when it does not exist. */
+    static int openExisting(Path file) throws IOException {
+        try {
+            return LIBC.open(file.toString(), O_RDWR | O_CLOEXEC, 0);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == ENOENT) {
+                return -1;
+            }
             throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
         }
     }

@@ -1,7 +1,6 @@
 package dev.openkb.lock;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,14 +39,24 @@ public final class Lease implements AutoCloseable {
         return new Lease(fd);
     }
 
-    /** True when {@code folder} has a lease file that somebody holds right now. */
+    /**
+     * True when {@code folder} has a lease file that somebody holds right now. A probe never creates
+     * the file: creating one in a folder whose owner is deleting it (the owner's lock is on the old,
+     * unlinked inode) would make a live folder look free.
+     */
     public static boolean isHeld(Path folder) throws IOException {
-        Path f = folder.resolve(FILE_NAME);
-        if (!Files.exists(f)) {
+        int fd = Flock.openExisting(folder.resolve(FILE_NAME));
+        if (fd < 0) {
             return false;
         }
-        try (Lease l = tryTake(f)) {
-            return l == null;
+        try {
+            if (Flock.tryLock(fd, Flock.LOCK_EX)) {
+                Flock.unlock(fd);
+                return false;
+            }
+            return true;
+        } finally {
+            Flock.close(fd);
         }
     }
 

@@ -58,28 +58,8 @@ final class SummaryPage {
         out.append(part);
     }
 
-    /** {@code json.dumps(s, ensure_ascii=False)}: quotes and escapes only what JSON requires. */
+    /** {@code json.dumps(s, ensure_ascii=False)}, as OpenKB writes frontmatter values. */
     static String jsonQuote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return dev.openkb.wiki.PyJson.dumps(s);
     }
 }

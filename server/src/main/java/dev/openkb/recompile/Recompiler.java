@@ -80,7 +80,7 @@ public final class Recompiler {
                 DocKind k = e.isLongDoc() ? DocKind.LONG_PDF : DocKind.SHORT;
                 String description = e.isLongDoc()
                         ? PageWriter.description(Files.readString(layout.summary(name), StandardCharsets.UTF_8)) : null;
-                return compiler.compile(new CompileRequest(layout, config, name, k, stem(e.name()), description), tx);
+                return compiler.compile(new CompileRequest(layout, config, name, k, title(e, name), description), tx);
             }));
             return new RecompileReport.Item(name, kind, RecompileReport.Status.RECOMPILED, null);
         } catch (KbException ex) {
@@ -104,6 +104,20 @@ public final class Recompiler {
         }
         Path source = layout.sourceMd(name);
         return Files.exists(source) ? null : "missing source " + layout.relative(source);
+    }
+
+    /** The title the add gave the document: its source's first heading (what converters use), else the file stem. */
+    private String title(RegistryEntry e, String name) throws java.io.IOException {
+        Path source = layout.sourceMd(name);
+        if (!e.isLongDoc() && Files.exists(source)) {
+            try (var lines = Files.lines(source, StandardCharsets.UTF_8)) {
+                var heading = lines.filter(l -> l.startsWith("# ")).findFirst();
+                if (heading.isPresent()) {
+                    return heading.get().substring(2).strip();
+                }
+            }
+        }
+        return stem(e.name());
     }
 
     private static String stem(String fileName) {

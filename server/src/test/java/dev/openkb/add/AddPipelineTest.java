@@ -203,6 +203,19 @@ class AddPipelineTest {
     }
 
     @Test
+    void aCancelBeforeThePrefilterReportsEveryFileCancelledInsteadOfFailingTheBatch() throws IOException {
+        KbLayout kb = kb("kb");
+        Path in = inputs(3);
+        CancelToken cancel = new CancelToken();
+        cancel.cancel();
+        try (PipelineHarness h = new PipelineHarness(kb)) {
+            AddReport r = h.add(List.of(in), 2, ProgressListener.NONE, cancel);
+            assertEquals(3, r.cancelled());
+        }
+        assertNoStaging(kb);
+    }
+
+    @Test
     void aDirtyRollbackStopsTheBatch() throws IOException {
         KbLayout kb = kb("kb");
         Path in = inputs(4);

@@ -178,4 +178,107 @@ class OfflineCompilerTest {
             assertEquals(List.of(), WikiCheck.problems(h.kb));
         }
     }
+    private static List<String> slugs(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString().replaceFirst("\\.md$", "")).sorted().toList();
+        }
+    }
+
+    private static String[] doc(String name, String markdown) {
+        return new String[] {name, markdown};
+    }
+
+    static final String CACHE_TWICE = """
+            The page cache holds dirty pages. A crash of the process leaves the page cache intact.
+            """;
+    static final String CACHE_ONCE_A = "Without a sync the page cache may lose a write on power failure.\n";
+    static final String CACHE_ONCE_B = "Readers are served from the page cache when the disk is slow.\n";
+
+    @Test
+    void aPhraseBecomesAConceptWhenTwoDocumentsRepeatItOrThreeNameItWhateverTheOrder() throws IOException {
+        try (Harness h = build(dir.resolve("two"), List.of(doc("twice", CACHE_TWICE), doc("once-a", CACHE_ONCE_A)))) {
+            assertFalse(Files.exists(h.kb.concept("page-cache")), "one repeat and one passing mention is not enough");
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+        List<String[]> three = List.of(doc("twice", CACHE_TWICE), doc("once-a", CACHE_ONCE_A), doc("once-b", CACHE_ONCE_B));
+        try (Harness h = build(dir.resolve("three"), three);
+             Harness reversed = build(dir.resolve("reversed"), List.of(three.get(2), three.get(1), three.get(0)))) {
+            String page = h.read("wiki/concepts/page-cache.md");
+            assertEquals(List.of("summaries/once-b.md", "summaries/once-a.md", "summaries/twice.md"), PageWriter.sources(page));
+            for (String d : List.of("twice", "once-a", "once-b")) {
+                assertTrue(h.read("wiki/summaries/" + d + ".md").contains("[[concepts/page-cache]]"), d);
+            }
+            assertEquals(slugs(h.kb.conceptsDir()), slugs(reversed.kb.conceptsDir()));
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
+
+    @Test
+    void aSingleWordIsAConceptOnlyWhenThreeDocumentsRecordItAndNeverAGenericOne() throws IOException {
+        String fsync = """
+                Call fsync before the rename, then fsync the directory. Without fsync a file is not durable.
+                A crash loses the file. After a crash the file is gone. Every crash hurts the file.
+                """;
+        try (Harness h = build(dir.resolve("two"), List.of(doc("a", fsync), doc("b", fsync)))) {
+            assertFalse(Files.exists(h.kb.concept("fsync")));
+        }
+        try (Harness h = build(dir.resolve("three"), List.of(doc("a", fsync), doc("b", fsync), doc("c", fsync)))) {
+            assertTrue(Files.exists(h.kb.concept("fsync")));
+            assertFalse(Files.exists(h.kb.concept("crash")));
+            assertFalse(Files.exists(h.kb.concept("file")));
+        }
+    }
+
+    @Test
+    void aPhraseMostlyUsedInsideALongerChosenOneIsNoConceptOfItsOwn() throws IOException {
+        String text = """
+                A hot rollback journal must be replayed. The hot rollback journal sits next to the database.
+                Only a hot rollback journal triggers recovery, never a cold rollback journal.
+                """;
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("a", text), doc("b", text)))) {
+            assertTrue(Files.exists(h.kb.concept("hot-rollback-journal")), slugs(h.kb.conceptsDir()).toString());
+            assertFalse(Files.exists(h.kb.concept("rollback-journal")), slugs(h.kb.conceptsDir()).toString());
+            assertFalse(Files.exists(h.kb.concept("journal")));
+        }
+    }
+
+    @Test
+    void aDocumentThatIsOnlyATableLinksToTheProductsAndConceptsItShares() throws IOException {
+        String table = """
+                | Engine | Durability mechanism |
+                | --- | --- |
+                | SQLite | rollback journal |
+                | PostgreSQL | write-ahead log |
+                | Git | atomic rename of lock files |
+                | LMDB | copy on write, no rollback journal and no write-ahead log |
+                """;
+        String prose = """
+                SQLite keeps a rollback journal, PostgreSQL keeps a write-ahead log and Git renames lock files.
+                SQLite deletes the rollback journal at commit. PostgreSQL replays the write-ahead log.
+                """;
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("notes", prose), doc("engines", table)))) {
+            String summary = h.read("wiki/summaries/engines.md");
+            for (String link : List.of("[[entities/sqlite]]", "[[entities/postgresql]]", "[[concepts/rollback-journal]]",
+                    "[[concepts/write-ahead-log]]")) {
+                assertTrue(summary.contains(link), link + " in " + summary);
+            }
+            String sqlite = h.read("wiki/entities/sqlite.md");
+            assertTrue(sqlite.contains("\ntype: \"Product\"\n"), sqlite);
+            assertTrue(sqlite.contains("## From engines\n\n- SQLite — rollback journal\n"), sqlite);
+            assertTrue(sqlite.contains("description: \"SQLite keeps a rollback journal"), "prose beats a table row: " + sqlite);
+            assertTrue(Files.exists(h.kb.entity("git")), "a table row label named in another document");
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
+
+    @Test
+    void aDocumentThatSharesNothingStillLinksTheNamesInIt() throws IOException {
+        String unrelated = "Jepsen found a bug with LazyFS in a queue. Kafka moved on.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("transformer", TRANSFORMER), doc("queues", unrelated)))) {
+            String summary = h.read("wiki/summaries/queues.md");
+            assertTrue(summary.contains("[[entities/lazyfs]]"), summary);
+            assertTrue(Files.exists(h.kb.entity("lazyfs")));
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
 }

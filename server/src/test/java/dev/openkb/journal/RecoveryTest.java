@@ -197,6 +197,27 @@ class RecoveryTest {
         assertEquals(1, recover().stagingReclaimed(), "once its batch ends, the lease is free");
     }
 
+    @Test
+    void aFolderWhoseOwnerIsDeletingItIsNeitherReapedNorGivenAFreshLease() throws IOException {
+        Path live = Files.createDirectories(kb.stagingDir().resolve("add-going-12345678"));
+        write(live.resolve("raw/x.md"), "x");
+        try (Lease lease = Lease.take(live)) {
+            Files.delete(live.resolve(Lease.FILE_NAME)); // the owner's deleteTree has unlinked the lease, still holding its lock
+            assertEquals(0, recover().stagingReclaimed());
+            assertFalse(Files.exists(live.resolve(Lease.FILE_NAME)), "a probe must not create a lease file");
+            assertTrue(Files.exists(live.resolve("raw/x.md")));
+        }
+    }
+
+    @Test
+    void aFolderStillBeingSetUpUnderItsHiddenNameIsLeftAlone() throws IOException {
+        Path building = Files.createDirectories(kb.stagingDir().resolve(".add-new-87654321"));
+        assertEquals(0, recover().stagingReclaimed());
+        assertTrue(Files.exists(building));
+        Files.setLastModifiedTime(building, FileTime.from(Instant.now().minusSeconds(3600)));
+        assertEquals(1, recover().stagingReclaimed(), "abandoned by a crash: reclaimed after the grace period");
+    }
+
     /**
      * Recovery undoes the entries, then deletes the backup and the journal. A crash while it deletes
      * the backup must not leave an active journal whose before-images are gone: the next recovery

@@ -1,6 +1,7 @@
 package dev.openkb.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.add.AddReport;
@@ -58,6 +59,23 @@ class SamplesEndToEndTest {
             assertEquals(0, lint.counts().getOrDefault("invalid-frontmatter", 0), lint.all().toString());
             assertEquals(0, lint.counts().getOrDefault("index-broken-link", 0), lint.all().toString());
             assertEquals(0, lint.counts().getOrDefault("missing-wiki-entry", 0), lint.all().toString());
+            assertEquals(0, lint.counts().getOrDefault("orphan-page", 0), lint.all().toString());
+        }
+    }
+
+    @Test
+    void samplesGiveEntitiesForRecurringProductsAndMultiWordConceptsWithoutFragments() throws IOException {
+        KbLayout kb = Fixtures.kb(dir.resolve("kb"));
+        add(kb, 2);
+        for (String product : List.of("sqlite", "postgresql", "lmdb", "git")) {
+            assertTrue(Files.exists(kb.entity(product)), product);
+            assertTrue(Files.readString(kb.entity(product)).contains("\ntype: \"Product\"\n"), product);
+        }
+        for (String concept : List.of("write-ahead-log", "crash-recovery", "atomic-rename", "fsync")) {
+            assertTrue(Files.exists(kb.concept(concept)), concept);
+        }
+        for (String noise : List.of("crash", "file", "write-ahead", "change")) {
+            assertFalse(Files.exists(kb.concept(noise)), noise);
         }
     }
 

@@ -1,0 +1,213 @@
+package dev.openkb.lsp;
+
+import dev.openkb.engine.FileStage;
+import dev.openkb.engine.FileStatus;
+import dev.openkb.engine.ProgressListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressNotification;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * One add's progress, from the engine's {@link ProgressListener} to the client on two channels:
+ * {@code openkb/fileProgress} for every stage event of every file (structured, always sent), and
+ * standard work-done progress (begin, one report per event, end) on a token, for the editor's
+ * progress UI. Reports are spaced at least {@code interval} apart: one that comes sooner waits and is
+ * replaced by any newer one, so the client always ends up seeing the latest state; begin and end are
+ * never held back.
+ *
+ * <p>On a server-created token, progress is buffered until the client answers
+ * {@code window/workDoneProgress/create}; if it refuses or does not answer in time (some clients
+ * never answer server requests), work-done progress is dropped for this add and file progress goes on.
+ * Nothing here ever waits for the client.
+ *
+ * <p>Threading: engine threads call the listener concurrently; every field is guarded by
+ * {@code lock}, and messages are queued on the {@link Outbox} while holding it, so their order is the
+ * order of the events.
+ */
+final class AddProgress implements ProgressListener {
+    private enum Channel { PENDING, OPEN, CLOSED }
+
+    private final Outbox outbox;
+    private final ScheduledExecutorService timer;
+    private final long intervalNanos;
+    private final Either<String, Integer> token;
+    private final Object lock = new Object();
+    private Channel channel;
+    private final List<WorkDoneProgressNotification> buffered = new ArrayList<>();
+    private long lastReport;
+    private boolean reported;
+    private WorkDoneProgressReport pending;
+    private ScheduledFuture<?> flush;
+    private int done;
+    private boolean ended;
+
+    private AddProgress(Outbox outbox, ScheduledExecutorService timer, Duration interval, Either<String, Integer> token,
+            Channel channel) {
+        this.outbox = outbox;
+        this.timer = timer;
+        this.intervalNanos = interval.toNanos();
+        this.token = token;
+        this.channel = channel;
+    }
+
+    /** Progress on a token the client gave with its request. */
+    static AddProgress onClientToken(Outbox outbox, ScheduledExecutorService timer, Duration interval,
+            Either<String, Integer> token) {
+        return new AddProgress(outbox, timer, interval, token, Channel.OPEN);
+    }
+
+    /** Progress on a token this server creates, usable once the client accepts it. */
+    static AddProgress onServerToken(Outbox outbox, ScheduledExecutorService timer, Duration interval,
+            Either<String, Integer> token, Duration createTimeout) {
+        AddProgress p = new AddProgress(outbox, timer, interval, token, Channel.PENDING);
+        CompletableFuture<Void> created = outbox.request(c -> c.createProgress(
+                new org.eclipse.lsp4j.WorkDoneProgressCreateParams(token)));
+        created.orTimeout(createTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> p.created(e == null));
+        return p;
+    }
+
+    /** File progress only: the client has no work-done progress. */
+    static AddProgress fileProgressOnly(Outbox outbox) {
+        return new AddProgress(outbox, null, Duration.ZERO, null, Channel.CLOSED);
+    }
+
+    Either<String, Integer> token() {
+        return token;
+    }
+
+    /** The percentage of files finished, 0 to 100 (100 for an empty batch). */
+    static int percent(int finished, int total) {
+        return total <= 0 ? 100 : (int) Math.min(100, finished * 100L / total);
+    }
+
+    void begin(String title, String message) {
+        WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+        b.setTitle(title);
+        b.setMessage(message);
+        b.setCancellable(true);
+        b.setPercentage(0);
+        synchronized (lock) {
+            emit(b);
+        }
+    }
+
+    @Override
+    public void fileStage(Path file, int index, int total, FileStage stage, String detail) {
+        synchronized (lock) {
+            fileProgress(new Protocol.FileProgress(Uris.toUri(file), null, index, total, stage.wireName(), null, null));
+            report(index + "/" + total + " " + stage.wireName() + " " + file.getFileName()
+                    + (detail == null ? "" : " (" + detail + ")"), total);
+        }
+    }
+
+    @Override
+    public void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
+        synchronized (lock) {
+            done++;
+            fileProgress(new Protocol.FileProgress(Uris.toUri(file), docName, index, total, FileStage.DONE.wireName(),
+                    status.wireName(), reason));
+            report(index + "/" + total + " " + status.wireName() + " " + file.getFileName(), total);
+        }
+    }
+
+    /** Ends the progress (always sent, even when reports are being held back). */
+    void end(String message) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            pending = null;
+            if (flush != null) {
+                flush.cancel(false);
+                flush = null;
+            }
+            WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+            e.setMessage(message);
+            emit(e);
+        }
+    }
+
+    private void fileProgress(Protocol.FileProgress p) {
+        outbox.send(c -> c.fileProgress(p));
+    }
+
+    private void report(String message, int total) {
+        if (channel == Channel.CLOSED || ended) {
+            return;
+        }
+        WorkDoneProgressReport r = new WorkDoneProgressReport();
+        r.setMessage(message);
+        r.setPercentage(percent(done, total));
+        r.setCancellable(true);
+        long now = System.nanoTime();
+        if (!reported || now - lastReport >= intervalNanos) {
+            // This report supersedes any held one; a flush still scheduled would send older news later.
+            pending = null;
+            if (flush != null) {
+                flush.cancel(false);
+                flush = null;
+            }
+            sendReport(r, now);
+        } else {
+            pending = r;
+            if (flush == null) {
+                flush = timer.schedule(this::flushPending, lastReport + intervalNanos - now, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private void flushPending() {
+        synchronized (lock) {
+            flush = null;
+            if (pending == null || ended) {
+                return;
+            }
+            long now = System.nanoTime();
+            long wait = lastReport + intervalNanos - now;
+            if (wait > 0) {
+                flush = timer.schedule(this::flushPending, wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            WorkDoneProgressReport r = pending;
+            pending = null;
+            sendReport(r, now);
+        }
+    }
+
+    private void sendReport(WorkDoneProgressReport r, long now) {
+        emit(r);
+        lastReport = now;
+        reported = true;
+    }
+
+    /** Holding {@code lock}. */
+    private void emit(WorkDoneProgressNotification n) {
+        switch (channel) {
+            case PENDING -> buffered.add(n);
+            case OPEN -> outbox.send(c -> c.notifyProgress(new ProgressParams(token, Either.forLeft(n))));
+            case CLOSED -> { }
+        }
+    }
+
+    private void created(boolean accepted) {
+        synchronized (lock) {
+            channel = accepted ? Channel.OPEN : Channel.CLOSED;
+            if (accepted) {
+                buffered.forEach(this::emit);
+            }
+            buffered.clear();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.openkb.lsp;
+
+import com.google.gson.JsonElement;
+import dev.openkb.add.AddReport;
+import dev.openkb.engine.CancelToken;
+import dev.openkb.engine.FileStage;
+import dev.openkb.engine.FileStatus;
+import dev.openkb.engine.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * {@code openkb/add}: every URI is checked before anything starts (a missing path or a non-file URI
+ * fails the request and nothing happens), the target KB is chosen ({@code kb}, else the KB holding
+ * the first URI, else the workspace's only KB), and the engine's add runs as a cancellable operation
+ * reporting through {@link AddProgress}. When it ends, the snapshot is reloaded (diagnostics of the
+ * changed pages republished) and the progress end is sent before the result. Stateless apart from
+ * the shared context.
+ */
+final class AddRequest {
+    static final String METHOD = "openkb/add";
+    private static final Duration RELOAD_DELAY = Duration.ofMillis(500);
+
+    private final ServerContext ctx;
+
+    AddRequest(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** @param commandToken the workDoneToken of a {@code workspace/executeCommand}, or null */
+    CompletableFuture<Protocol.AddResult> add(JsonElement json, Either<String, Integer> commandToken) {
+        Params p = Params.of(METHOD, json);
+        List<Path> inputs = new ArrayList<>();
+        for (String uri : p.requireStrings("uris")) {
+            Path path = Uris.requirePath(p, "uris", uri);
+            if (!Files.exists(path)) {
+                throw p.fail("no such file or folder: " + path);
+            }
+            if (!Files.isReadable(path)) {
+                throw p.fail("cannot read " + path + " (permission denied)");
+            }
+            inputs.add(path);
+        }
+        Integer jobs = p.integer("jobs", 1, 64).orElse(null);
+        KbSession kb = targetKb(p, inputs.get(0));
+        Either<String, Integer> clientToken = p.workDoneToken().orElse(commandToken);
+        return ctx.operations().start(clientToken, cancel -> run(kb, inputs, jobs, clientToken, cancel));
+    }
+
+    private KbSession targetKb(Params p, Path first) {
+        Optional<String> kbUri = p.string("kb");
+        if (kbUri.isPresent()) {
+            Path dir = Uris.requirePath(p, "kb", kbUri.get());
+            return ctx.workspace().sessionAtRealPath(dir).orElseThrow(() -> p.fail(dir
+                    + " is not a knowledge base of this workspace (knowledge bases: " + ctx.workspace().describeKbs() + ")"));
+        }
+        return ctx.workspace().sessionFor(first).orElseGet(() -> ctx.workspace().only(p, "'kb'"));
+    }
+
+    private Protocol.AddResult run(KbSession kb, List<Path> inputs, Integer jobs, Either<String, Integer> clientToken,
+            CancelToken cancel) throws IOException {
+        ServerOptions o = ctx.options().get();
+        Either<String, Integer> serverToken = null;
+        AddProgress progress;
+        if (clientToken != null) {
+            progress = AddProgress.onClientToken(ctx.outbox(), ctx.timer(), o.progressInterval(), clientToken);
+        } else if (ctx.clientCreatesProgress().getAsBoolean()) {
+            serverToken = Either.forLeft("openkb-add-" + UUID.randomUUID());
+            ctx.operations().bindProgressToken(serverToken, cancel);
+            progress = AddProgress.onServerToken(ctx.outbox(), ctx.timer(), o.progressInterval(), serverToken,
+                    o.progressCreateTimeout());
+        } else {
+            progress = AddProgress.fileProgressOnly(ctx.outbox());
+        }
+        progress.begin("OpenKB: add", "scanning " + inputs.size() + " input(s)");
+        try {
+            AddReport r = kb.service().add(inputs, jobs, reloadingAfterCommits(kb, progress), cancel);
+            progress.end(summary(r));
+            if (r.added() > 0) {
+                KbRequests.reloadQuietly(kb);
+            }
+            return result(r);
+        } catch (RuntimeException | IOException e) {
+            progress.end("failed: " + e.getMessage());
+            throw e;
+        } finally {
+            if (serverToken != null) {
+                ctx.operations().unbindProgressToken(serverToken);
+            }
+            ctx.outbox().flushed().join();
+        }
+    }
+
+    /**
+     * The progress listener, plus a reload of the KB's snapshot shortly after files commit (debounced),
+     * so diagnostics follow a long add as it goes rather than only at its end.
+     */
+    private ProgressListener reloadingAfterCommits(KbSession kb, AddProgress progress) {
+        return new ProgressListener() {
+            @Override
+            public void fileStage(Path file, int index, int total, FileStage stage, String detail) {
+                progress.fileStage(file, index, total, stage, detail);
+            }
+
+            @Override
+            public void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
+                progress.fileDone(file, index, total, docName, status, reason);
+                if (status == FileStatus.ADDED) {
+                    ctx.debouncer().schedule(kb, RELOAD_DELAY, kb::reload);
+                }
+            }
+        };
+    }
+
+    static String summary(AddReport r) {
+        return "added " + r.added() + ", skipped " + r.skipped() + ", failed " + r.failed() + ", cancelled "
+                + r.cancelled() + (r.stoppedReason() == null ? "" : " (" + r.stoppedReason() + ")");
+    }
+
+    static Protocol.AddResult result(AddReport r) {
+        return new Protocol.AddResult(r.added(), r.skipped(), r.failed(), r.cancelled(),
+                r.files().stream().map(f -> new Protocol.AddedFile(Uris.toUri(f.file()), f.docName(),
+                        f.status().wireName(), f.reason())).toList(),
+                r.passedOver().stream().map(s -> new Protocol.PassedOver(Uris.toUri(s.path()), s.reason())).toList(),
+                r.stoppedReason());
+    }
+}

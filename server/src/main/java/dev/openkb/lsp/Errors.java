@@ -1,0 +1,86 @@
+package dev.openkb.lsp;
+
+import com.google.gson.JsonObject;
+import dev.openkb.engine.KbException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+
+/**
+ * Turns what went wrong into JSON-RPC errors: bad params are InvalidParams with a message naming
+ * the method and field; engine errors keep their message and carry {@code {"code","path"}} as data
+ * so clients can act on the stable {@link dev.openkb.engine.ErrorCode}; anything unexpected is an
+ * InternalError whose stack trace goes to the log, not to the client. Stateless.
+ */
+final class Errors {
+    private static final Logger LOG = Logger.getLogger(Errors.class.getName());
+
+    private Errors() {
+    }
+
+    static ResponseErrorException invalidParams(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
+    }
+
+    static ResponseErrorException invalidRequest(String message) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, message, null));
+    }
+
+    /** The JSON-RPC error for any failure of a request's work. */
+    static ResponseErrorException toResponse(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof ResponseErrorException r) {
+            return r;
+        }
+        if (t instanceof KbException k) {
+            return fromEngine(k);
+        }
+        if (t instanceof java.io.IOException io) {
+            return fromEngine(new KbException(dev.openkb.engine.ErrorCode.IO_ERROR, null, io.toString(), io));
+        }
+        if (t instanceof CancellationException) {
+            return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestCancelled, "cancelled", null));
+        }
+        LOG.log(Level.SEVERE, "request failed unexpectedly", t);
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+                "internal error: " + t, null));
+    }
+
+    static ResponseErrorException fromEngine(KbException e) {
+        ResponseErrorCode code = switch (e.code()) {
+            case INVALID_ARGUMENT, NOT_FOUND, KB_NOT_FOUND, KB_EXISTS, UNKNOWN_DOCUMENT, PATH_OUTSIDE_KB,
+                    UNSUPPORTED_TYPE -> ResponseErrorCode.InvalidParams;
+            case CANCELLED -> ResponseErrorCode.RequestCancelled;
+            default -> ResponseErrorCode.RequestFailed;
+        };
+        JsonObject data = new JsonObject();
+        data.addProperty("code", e.code().name());
+        if (e.path() != null) {
+            data.addProperty("path", e.path().toString());
+        }
+        return new ResponseErrorException(new ResponseError(code, e.getMessage(), data));
+    }
+
+    /** Runs a request handler; a failure while checking params becomes a failed future, not a throw. */
+    static <T> CompletableFuture<T> guard(Supplier<CompletableFuture<T>> handler) {
+        try {
+            return handler.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(toResponse(e));
+        }
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.openkb.lsp;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of OpenKB's protocol extension ({@code docs/protocol.md}), as records that
+ * LSP4J's Gson serialises field by field. A null component is left out of the JSON, which is how
+ * the optional fields ({@code "docName"?}) of the documentation are written. Immutable.
+ */
+public final class Protocol {
+    private Protocol() {
+    }
+
+    /** {@code openkb/add} result: counts and every scanned file in scan order. */
+    public record AddResult(int added, int skipped, int failed, int cancelled, List<AddedFile> files,
+            List<PassedOver> passedOver, String stoppedReason) {
+    }
+
+    /** One file of an add: {@code status} is added, skipped, failed or cancelled. */
+    public record AddedFile(String uri, String docName, String status, String reason) {
+    }
+
+    /** A file a folder scan did not take (hidden, unsupported type, symlink leaving the folder). */
+    public record PassedOver(String uri, String reason) {
+    }
+
+    /** The {@code openkb/fileProgress} notification: one stage event of one file of an add. */
+    public record FileProgress(String uri, String docName, int index, int total, String stage, String status,
+            String reason) {
+    }
+
+    /** {@code openkb/recover} result. */
+    public record RecoverResult(String kb, List<RolledBack> rolledBack, int discarded, int stagingReclaimed,
+            List<String> gaveUp, List<String> errors) {
+    }
+
+    public record RolledBack(String journal, String operation, Map<String, Object> details) {
+    }
+
+    /** {@code openkb/status} result. */
+    public record StatusResult(String kb, int documents, Map<String, Integer> pages, int pendingJournals,
+            String lastOperation) {
+    }
+
+    /** {@code openkb/documents} result. */
+    public record DocumentsResult(String kb, List<DocumentInfo> documents) {
+    }
+
+    public record DocumentInfo(String docName, String name, String type) {
+    }
+
+    /** {@code openkb/remove} result: what was (or, on a dry run, would be) done. */
+    public record RemoveResult(String docName, String name, boolean dryRun, boolean removed, int linksFixed,
+            List<RemoveAction> actions) {
+    }
+
+    public record RemoveAction(String action, String path) {
+    }
+
+    /** {@code openkb/init} result. */
+    public record InitResult(String kb, String model) {
+    }
+}

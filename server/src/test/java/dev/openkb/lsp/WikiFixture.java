@@ -1,0 +1,95 @@
+package dev.openkb.lsp;
+
+import dev.openkb.kb.KbLayout;
+import dev.openkb.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A small real KB for server tests: three concept pages, one of them linking to a missing page and
+ * to a page by a misspelt name that has a repair candidate, all listed in index.md.
+ */
+final class WikiFixture {
+    static final String ATTENTION = """
+            ---
+            type: "Concept"
+            description: "How a model weighs tokens."
+            ---
+
+            # Attention
+
+            Uses [[concepts/Self_Attention]] and [[concepts/missing-page]].
+            ## Scaled dot product
+            See [[concepts/softmax#Definition|softmax]].
+            """;
+    static final String SELF_ATTENTION = """
+            ---
+            type: "Concept"
+            description: "Attention of a sequence to itself."
+            ---
+
+            # Self-attention
+
+            Builds on [[concepts/attention]].
+            """;
+    static final String SOFTMAX = """
+            ---
+            type: "Concept"
+            description: "Turns scores into probabilities."
+            ---
+
+            # Softmax
+
+            ## Definition
+            Used by [[concepts/attention]].
+            """;
+    static final String INDEX = """
+            # Knowledge Base Index
+
+            ## Documents
+
+            ## Concepts
+            - [[concepts/attention]]
+            - [[concepts/self-attention]]
+            - [[concepts/softmax]]
+
+            ## Entities
+
+            ## Explorations
+            """;
+
+    final KbLayout layout;
+
+    private WikiFixture(KbLayout layout) {
+        this.layout = layout;
+    }
+
+    static WikiFixture create(Path dir) throws IOException {
+        KbLayout l = Fixtures.kb(dir);
+        Fixtures.write(l.concept("attention"), ATTENTION);
+        Fixtures.write(l.concept("self-attention"), SELF_ATTENTION);
+        Fixtures.write(l.concept("softmax"), SOFTMAX);
+        Fixtures.write(l.indexMd(), INDEX);
+        return new WikiFixture(l);
+    }
+
+    Path attention() {
+        return layout.concept("attention");
+    }
+
+    Path selfAttention() {
+        return layout.concept("self-attention");
+    }
+
+    Path softmax() {
+        return layout.concept("softmax");
+    }
+
+    Path index() {
+        return layout.indexMd();
+    }
+
+    static String uri(Path p) {
+        return Uris.toUri(p);
+    }
+}
