@@ -24,11 +24,13 @@ record Coverage(Map<String, int[]> packages, String source) {
         }
         List<String> lines = Files.readAllLines(csv);
         for (String line : lines.subList(1, lines.size())) {
+            // The group (the project's name) may hold quoted commas: read the fixed columns from the right.
             String[] f = line.split(",");
-            if (f.length > 6 && REPORTED.contains(f[1])) {
-                int[] acc = m.computeIfAbsent(f[1], k -> new int[2]);
-                acc[0] += Integer.parseInt(f[6]);
-                acc[1] += Integer.parseInt(f[5]) + Integer.parseInt(f[6]);
+            int n = f.length;
+            if (n >= 13 && REPORTED.contains(f[n - 12])) {
+                int[] acc = m.computeIfAbsent(f[n - 12], k -> new int[2]);
+                acc[0] += Integer.parseInt(f[n - 7]);
+                acc[1] += Integer.parseInt(f[n - 8]) + Integer.parseInt(f[n - 7]);
             }
         }
         return new Coverage(m, csv + " (" + Files.getLastModifiedTime(csv) + ")");

@@ -124,7 +124,7 @@ public final class KbInvariants {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
                     for (Path p : s.toList()) {
-                        v.add("left behind: " + kb.relative(p) + (Lease.isHeld(p) ? " (its lease is held)" : ""));
+                        v.add("left behind: " + kb.relative(p) + (leaseHeld(p) ? " (its lease is held)" : ""));
                     }
                 }
             }
@@ -140,6 +140,14 @@ public final class KbInvariants {
                     v.add("second hard link to a KB file (a before-image leaked?): " + kb.relative(p));
                 }
             }
+        }
+    }
+
+    private static boolean leaseHeld(Path folder) {
+        try {
+            return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && Lease.isHeld(folder);
+        } catch (IOException e) {
+            return false;
         }
     }
 
