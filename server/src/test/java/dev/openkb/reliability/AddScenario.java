@@ -56,6 +56,11 @@ final class AddScenario implements Scenario {
     }
 
     @Override
+    public boolean incremental() {
+        return true;
+    }
+
+    @Override
     public KbLayout build(Path kb, Path inputs) throws IOException {
         KbLayout layout = Fixtures.kb(kb);
         if (generated) {

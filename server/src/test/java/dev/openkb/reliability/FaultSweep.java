@@ -30,11 +30,16 @@ public final class FaultSweep {
     private FaultSweep() {
     }
 
+    /**
+     * Every errno, once and persistently, at every {@code stride}-th operation it applies to; the
+     * starting operation shifts with the errno and the mode, so a stride still reaches every index.
+     */
     public static LayerResult run(Workbench wb, List<Errno> errnos, int stride) throws IOException {
         LayerResult r = new LayerResult(LAYER, "fault cases");
+        int shift = 0;
         for (Errno e : errnos) {
             for (FaultyFileOps.Mode mode : List.of(FaultyFileOps.Mode.FAIL_ONCE, FaultyFileOps.Mode.FAIL_ALWAYS)) {
-                for (int n = 1; ; n += stride) {
+                for (int n = 1 + shift++ % stride; ; n += stride) {
                     String point = e + ":" + mode + ":" + n;
                     Trial t = trial(wb, e, mode, n);
                     if (!t.fired()) {

@@ -12,6 +12,7 @@ public final class LayerResult {
     private final String unit;
     private long tried;
     private final List<Divergence> divergences = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     /** @param unit what one trial is, in plural ("crash points", "power-loss states") */
     public LayerResult(String layer, String unit) {
@@ -27,9 +28,19 @@ public final class LayerResult {
         divergences.add(d);
     }
 
+    /** A line worth reporting beside the counts (what one input did, a measured duration). */
+    public void note(String line) {
+        notes.add(line);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     public void addAll(LayerResult other) {
         tried += other.tried;
         divergences.addAll(other.divergences);
+        notes.addAll(other.notes);
     }
 
     public String layer() {

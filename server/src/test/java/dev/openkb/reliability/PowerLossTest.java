@@ -25,7 +25,7 @@ class PowerLossTest extends SweepTestBase {
     void aPowerCutAtAnyStepRecoversToBeforeOrAfterAndKeepsAcknowledgedWork(Scenario s) throws Exception {
         LayerResult r = PowerLossSweep.run(new Workbench(s, dir), 3, 0, 2, SEED, UnaryOperator.identity());
         System.out.println(s.name() + " " + r);
-        assertTrue(r.count() > 20, r.sentence());
+        assertTrue(r.count() > 10, r.sentence());
         assertEquals(0, r.divergences().size(), r.toString());
     }
 

@@ -18,7 +18,7 @@ class ProcessDeathIT extends RealProcessTestBase {
     @Test
     void aKillAtSampledSyscallsOfAThreeDocumentAddRecoversToAPrefix() throws Exception {
         Workbench wb = new Workbench(Scenarios.byName("add-3"), dir, Manifests.TIMELESS);
-        LayerResult r = SyscallKillSweep.run(wb, dir, 17, 5);
+        LayerResult r = SyscallKillSweep.run(wb, dir, 24, 5);
         System.out.println(r);
         assertTrue(r.count() >= 6, r.sentence());
         assertEquals(0, r.divergences().size(), r.toString());

@@ -37,6 +37,14 @@ public interface Scenario {
     /** Brings a copy of the start KB to the state after exactly {@code units} (by default by running just those). */
     void reference(KbService kb, Path inputs, Set<Integer> units) throws Exception;
 
+    /**
+     * True when running unit k alone on the state after units 0..k-1 gives the state after 0..k (an
+     * add of one more file): the prefix states can then be built one after the other in one KB.
+     */
+    default boolean incremental() {
+        return false;
+    }
+
     /** The unit sets a crash may leave: every prefix, in commit order. */
     default List<Set<Integer>> crashStates() {
         List<Set<Integer>> out = new ArrayList<>();

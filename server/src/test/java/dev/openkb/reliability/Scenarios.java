@@ -29,7 +29,15 @@ public final class Scenarios {
                 new RecompileScenario());
     }
 
+    /** A {@code count}-file add of generated notes (the kill loop's workload). */
+    public static Scenario notes(int count) {
+        return AddScenario.notes("add-" + count, count);
+    }
+
     public static Scenario byName(String name) {
+        if (name.matches("add-\\d{2,}")) {
+            return notes(Integer.parseInt(name.substring(4)));
+        }
         return all().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no scenario " + name + "; known: "
                         + all().stream().map(Scenario::name).toList()));

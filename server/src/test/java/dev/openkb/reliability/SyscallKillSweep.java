@@ -53,11 +53,15 @@ public final class SyscallKillSweep {
         return out;
     }
 
-    /** Kills at every {@code stride}-th call of each syscall (starting at {@code offset}). */
+    /**
+     * Kills at every {@code stride}-th call of each syscall, starting at {@code offset} and shifting
+     * by 7 per syscall, so a sample does not always hit the same early calls.
+     */
     public static LayerResult run(Workbench wb, Path work, int stride, int offset) throws IOException, InterruptedException {
         LayerResult r = new LayerResult(LAYER, "syscall kill points");
+        int shift = offset;
         for (Map.Entry<String, Integer> e : points(wb, work).entrySet()) {
-            for (int n = 1 + offset % stride; n <= e.getValue(); n += stride) {
+            for (int n = 1 + shift % stride; n <= e.getValue(); n += stride) {
                 String point = e.getKey() + ":" + n;
                 r.tried();
                 List<String> v = trial(wb, work, e.getKey(), n);
@@ -66,6 +70,7 @@ public final class SyscallKillSweep {
                     r.diverged(new Divergence(LAYER, name, point, 0, v, Replay.command(LAYER, name, point, 0)));
                 }
             }
+            shift += 7;
         }
         return r;
     }

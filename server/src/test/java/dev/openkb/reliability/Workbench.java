@@ -94,6 +94,9 @@ public final class Workbench {
 
     /** The states a crash may leave (each prefix of the units). */
     public List<Map<String, String>> crashStates() throws IOException {
+        if (scenario.incremental()) {
+            buildPrefixesIncrementally();
+        }
         List<Map<String, String>> out = new ArrayList<>();
         for (Set<Integer> units : scenario.crashStates()) {
             out.add(state(units));
@@ -101,10 +104,33 @@ public final class Workbench {
         return out;
     }
 
+    /** One KB, one unit at a time, a snapshot after each: n reference runs of one unit instead of n runs of up to n. */
+    private void buildPrefixesIncrementally() throws IOException {
+        List<Set<Integer>> prefixes = scenario.crashStates();
+        if (prefixes.stream().allMatch(states::containsKey)) {
+            return;
+        }
+        Path kb = copy("reference-prefixes");
+        for (int k = 1; k < prefixes.size(); k++) {
+            Set<Integer> next = new TreeSet<>(prefixes.get(k));
+            next.removeAll(prefixes.get(k - 1));
+            try (OpenKb engine = new OpenKb(new RealFileOps(), w -> { }, CLOCK)) {
+                scenario.reference(engine.kb(new KbLayout(kb)), inputs, next);
+            } catch (Exception e) {
+                throw new IllegalStateException(scenario.name() + ": the reference run of unit " + next + " failed", e);
+            }
+            states.putIfAbsent(Set.copyOf(prefixes.get(k)), manifests.of(kb));
+        }
+        deleteTree(kb);
+    }
+
     /** The states allowed after {@code o}: any crash state after a crash, else one per unit set the report allows. */
     public List<Map<String, String>> allowed(Outcome o) throws IOException {
+        if (o.crashed()) {
+            return crashStates();
+        }
         List<Map<String, String>> out = new ArrayList<>();
-        for (Set<Integer> units : o.crashed() ? scenario.crashStates() : List.copyOf(o.possible())) {
+        for (Set<Integer> units : o.possible()) {
             out.add(state(units));
         }
         return out;
