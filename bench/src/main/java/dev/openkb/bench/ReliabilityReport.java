@@ -52,19 +52,31 @@ final class ReliabilityReport {
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(", master seed ").append(seed).append(", ")
                 .append(seeds).append(" power-loss seeds per crash point) in about ").append(minutes).append(" minutes. ")
                 .append("`mvn verify` runs a sample of every layer in about three minutes; see [How to run](#how-to-run).\n\n");
-        b.append("## Results\n\n");
+        b.append("## Summary\n\n| Layer | Tried | Divergent | Time |\n|---|---|---|---|\n");
+        for (Section s : sections) {
+            if (s.skipped() != null) {
+                b.append("| ").append(s.title()).append(" | not run: ").append(s.skipped()).append(" | | |\n");
+                continue;
+            }
+            for (LayerResult r : totals(s)) {
+                b.append(String.format("| %s | %,d %s | %,d%s | %.0f s |%n", s.title(), r.count(), r.unit(), r.divergences().size(),
+                        s.mustDiverge() ? (r.divergences().isEmpty() ? " (should be > 0: MISSED)" : " (must be > 0: caught)") : "",
+                        s.seconds()));
+            }
+        }
+        b.append("\n## Results\n\n");
         for (Section s : sections) {
             b.append("### ").append(s.title()).append("\n\n");
             if (s.skipped() != null) {
                 b.append("Not run here: ").append(s.skipped()).append(".\n\n");
                 continue;
             }
-            for (LayerResult r : s.results()) {
-                b.append("- ").append(capitalised(r.sentence())).append(" (").append(r.layer()).append(").\n");
+            for (LayerResult r : totals(s)) {
+                b.append(capitalised(r.sentence())).append(".\n");
             }
-            b.append(String.format("%nTime: %.0f s.%n%n", s.seconds()));
+            b.append('\n');
             for (LayerResult r : s.results()) {
-                r.notes().forEach(n -> b.append("  - ").append(n).append('\n'));
+                r.notes().forEach(n -> b.append("- ").append(n).append('\n'));
             }
             b.append('\n');
         }
@@ -91,6 +103,15 @@ final class ReliabilityReport {
             b.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** A section's results summed per layer (one line for "crash points", one for "kills"...). */
+    private static List<LayerResult> totals(Section s) {
+        java.util.Map<String, LayerResult> byLayer = new java.util.LinkedHashMap<>();
+        for (LayerResult r : s.results()) {
+            byLayer.computeIfAbsent(r.layer() + "/" + r.unit(), k -> new LayerResult(r.layer(), r.unit())).addAll(r);
+        }
+        return List.copyOf(byLayer.values());
     }
 
     private static String capitalised(String s) {

@@ -49,16 +49,20 @@ final class StagingArea implements AutoCloseable {
     }
 
     /**
-     * Renames the folder to {@code trash-<name>}, removes it, then gives up the lease. Renaming first
-     * means a crash at any point leaves either a leased folder (reclaimed once the lease is free) or
-     * a trash folder (reclaimed at once): never an unleased {@code add-*} folder, which the reaper
-     * must leave alone for a grace period because a live batch may not have leased it yet.
+     * Renames the folder to {@code trash-<name>} (durably), removes it, then gives up the lease.
+     * Renaming first means a crash or power cut at any point leaves either a leased folder
+     * (reclaimed once the lease is free) or a trash folder (reclaimed at once): never an unleased
+     * {@code add-*} folder, which the reaper must leave alone for a grace period (OpenKB's batches
+     * lease nothing).
      */
     @Override
     public void close() throws IOException {
         try {
             Path trash = dir.resolveSibling(Lease.TRASH_PREFIX + dir.getFileName());
             files.ops().rename(dir, trash);
+            // Durable before the lease file goes: after a power cut the folder must not come back
+            // as an unleased add-* folder, which the reaper spares for its grace period.
+            files.ops().syncDirectory(dir.getParent());
             files.deleteTree(trash);
         } finally {
             lease.close();

@@ -73,6 +73,9 @@ final class StagingReaper {
             return c;
         }
         files.ops().rename(c, trash);
+        // Durable before the lease file goes: after a power cut the folder must not come back under
+        // its own name without its lease (an unleased folder is spared for the grace period).
+        files.ops().syncDirectory(c.getParent());
         return trash;
     }
 
@@ -89,7 +92,9 @@ final class StagingReaper {
             return olderThanGrace(c);
         }
         if (name.startsWith(".")) {
-            return olderThanGrace(c); // a folder still being set up under its temporary name
+            // Still being set up under its temporary name: a lease file is locked from the instant
+            // it exists, so a free one means its owner died; without one, wait out the grace period.
+            return Files.exists(c.resolve(Lease.FILE_NAME)) ? !Lease.isHeld(c) : olderThanGrace(c);
         }
         if (Files.exists(c.resolve(Lease.FILE_NAME))) {
             return !Lease.isHeld(c) && Files.exists(c.resolve(Lease.FILE_NAME));

@@ -1,6 +1,7 @@
 package dev.openkb.lock;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,11 +21,24 @@ public final class Lease implements AutoCloseable {
         this.fd = fd;
     }
 
-    /** Creates the lease file in {@code folder} and takes it; fails if someone else holds it. */
+    /**
+     * Takes the lease of {@code folder}: the lock is taken on a fresh file under a temporary name,
+     * which is then renamed to {@code .lease}, so a {@code .lease} file is locked from the instant it
+     * exists. A probe that finds one free therefore knows its owner died (the reaper can take the
+     * folder at once), with no window in which a live owner has created it but not yet locked it.
+     */
     public static Lease take(Path folder) throws IOException {
-        Lease l = tryTake(folder.resolve(FILE_NAME));
+        Path fresh = folder.resolve(FILE_NAME + ".new");
+        Lease l = tryTake(fresh);
         if (l == null) {
             throw new IOException("staging folder " + folder + " is leased by another batch");
+        }
+        try {
+            Files.move(fresh, folder.resolve(FILE_NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            l.close();
+            Files.deleteIfExists(fresh);
+            throw e;
         }
         return l;
     }

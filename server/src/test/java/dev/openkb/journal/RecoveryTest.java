@@ -209,6 +209,31 @@ class RecoveryTest {
         }
     }
 
+    /** A lease file appears already locked, so a hidden folder with a free lease lost its owner: taken at once. */
+    @Test
+    void aHiddenFolderWhoseOwnerDiedIsReclaimedAtOnce() throws IOException {
+        Path dead = Files.createDirectories(kb.stagingDir().resolve(".add-dead-12345678"));
+        write(dead.resolve(Lease.FILE_NAME), "");
+        Path live = Files.createDirectories(kb.stagingDir().resolve(".add-live-12345678"));
+        try (Lease lease = Lease.take(live)) {
+            assertEquals(1, recover().stagingReclaimed());
+            assertFalse(Files.exists(dead));
+            assertTrue(Files.exists(live.resolve(Lease.FILE_NAME)), "a hidden folder whose lease is held stays");
+        }
+    }
+
+    @Test
+    void aLeaseFileAppearsAlreadyHeld() throws IOException {
+        Path folder = Files.createDirectories(kb.stagingDir().resolve("add-x-12345678"));
+        try (Lease lease = Lease.take(folder)) {
+            assertTrue(Lease.isHeld(folder));
+            try (var s = Files.list(folder)) {
+                assertEquals(List.of(folder.resolve(Lease.FILE_NAME)), s.toList(), "no temporary lease file is left");
+            }
+        }
+        assertFalse(Lease.isHeld(folder));
+    }
+
     @Test
     void aFolderStillBeingSetUpUnderItsHiddenNameIsLeftAlone() throws IOException {
         Path building = Files.createDirectories(kb.stagingDir().resolve(".add-new-87654321"));

@@ -30,7 +30,11 @@ public final class KillLoop {
         long cleanMillis = cleanRunMillis(wb, work);
         List<Map<String, String>> states = wb.crashStates();
         Path kb = wb.copy("kill-loop");
-        for (int round = 1, killed = 0; killed < kills; round++) {
+        int recoveryKills = 0;
+        int completed = 0;
+        int restarts = 0;
+        int round = 1;
+        for (int killed = 0; killed < kills; round++) {
             Integer rc = runAndMaybeKill(SyscallKillSweep.add(wb, kb), work.resolve("add.log"), rnd.nextInt((int) (cleanMillis * 6 / 5) + 1));
             if (rc == null) {
                 killed++;
@@ -39,6 +43,10 @@ public final class KillLoop {
             if (rnd.nextInt(4) == 0 && runAndMaybeKill(Cli.openkb("recover", "--kb", kb.toString()), work.resolve("recover.log"),
                     rnd.nextInt(400)) == null) {
                 r.tried();
+                recoveryKills++;
+            }
+            if (rc != null) {
+                completed++;
             }
             // An add that ran to its end reported success for every file: only the full state will do.
             Outcome o = rc == null ? Outcome.crash() : Outcome.reported(Reported.definite(wb.allUnits()));
@@ -54,8 +62,12 @@ public final class KillLoop {
                 kb = wb.copy("kill-loop-" + round);
             } else if (now.equals(states.get(states.size() - 1))) {
                 kb = wb.copy("kill-loop"); // everything is in: start over
+                restarts++;
             }
         }
+        r.note("seed " + seed + ": " + (round - 1) + " rounds, " + kills + " adds killed, " + recoveryKills + " recoveries killed, "
+                + completed + " adds ran to their end, the KB completed and restarted " + restarts + " time(s); a clean add takes "
+                + cleanMillis + " ms");
         return r;
     }
 

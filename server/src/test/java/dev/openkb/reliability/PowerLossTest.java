@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.testing.SkippedSyncFileOps;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +36,28 @@ class PowerLossTest extends SweepTestBase {
                 ops -> new SkippedSyncFileOps(ops, SkippedSyncFileOps.Skip.DIRECTORY_SYNC));
         System.out.println("broken durability: " + r);
         assertFalse(r.divergences().isEmpty(), "the power-loss layer must find a missing directory fsync: " + r.sentence());
+    }
+
+    /**
+     * A power cut while an add removes its staging folder, or just after it reported success, for
+     * many seeds: the add survives, and the staging folder is either gone or reclaimable at once —
+     * never an unleased folder the reaper must spare (the rename to trash- must be durable before
+     * the folder's lease file goes).
+     */
+    @Test
+    void aPowerCutAsAnAddEndsLeavesNoStagingBehind() throws Exception {
+        Workbench wb = new Workbench(Scenarios.byName("add-1"), dir);
+        int last = wb.cleanOperations().size();
+        List<String> failures = new java.util.ArrayList<>();
+        for (int n = last - 3; n <= last + 1; n++) {
+            for (int k = 0; k < 10; k++) {
+                long seed = PowerLossSweep.seed(SEED, n, k);
+                PowerLossSweep.Trial t = PowerLossSweep.trial(wb, n, seed, UnaryOperator.identity(), "end-" + n + "-" + k);
+                if (!t.violations().isEmpty()) {
+                    failures.add(n + " seed " + seed + ": " + t.violations());
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
     }
 }

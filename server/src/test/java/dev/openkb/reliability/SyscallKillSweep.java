@@ -60,7 +60,9 @@ public final class SyscallKillSweep {
     public static LayerResult run(Workbench wb, Path work, int stride, int offset) throws IOException, InterruptedException {
         LayerResult r = new LayerResult(LAYER, "syscall kill points");
         int shift = offset;
-        for (Map.Entry<String, Integer> e : points(wb, work).entrySet()) {
+        Map<String, Integer> points = points(wb, work);
+        r.note("calls per thread in a clean traced add: " + points);
+        for (Map.Entry<String, Integer> e : points.entrySet()) {
             for (int n = 1 + shift % stride; n <= e.getValue(); n += stride) {
                 String point = e.getKey() + ":" + n;
                 r.tried();
