@@ -81,7 +81,10 @@ public final class FaultSweep {
                 v.add("right after the " + o + " run the KB differs from what it reported in " + KbInvariants.diff(expected.get(0), now));
             }
         }
-        boolean syncFailed = fired.stream().anyMatch(f -> f.startsWith("sync"));
+        // A sync of .openkb/staging belongs to removing a batch's private, already-published staging
+        // folder after the commit mark: best-effort cleanup (the reaper finishes it), not the mutation's
+        // durability, so a failure there may still be followed by a reported success.
+        boolean syncFailed = fired.stream().anyMatch(f -> f.startsWith("sync") && !f.replace('\\', '/').endsWith("/.openkb/staging"));
         if (syncFailed && o.fullSuccess(wb.allUnits())) {
             v.add("a failed " + fired.get(0) + " was followed by a reported success");
         }
