@@ -34,7 +34,18 @@ final class StagingArea implements AutoCloseable {
         String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
         String name = "add-" + DocNames.sanitizeStem(stem) + "-" + hex;
         Path building = Files.createDirectory(layout.stagingDir().resolve("." + name));
-        Lease lease = Lease.take(building);
+        Lease lease;
+        try {
+            lease = Lease.take(building);
+        } catch (IOException e) {
+            // Not leased, so not reclaimable at once: remove it now rather than leave it for the grace period.
+            try {
+                files.deleteTree(building);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         try {
             Path dir = Files.move(building, layout.stagingDir().resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new StagingArea(dir, lease, files);

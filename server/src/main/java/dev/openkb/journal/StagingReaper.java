@@ -47,7 +47,14 @@ final class StagingReaper {
         int reclaimed = 0;
         for (Path c : children) {
             try {
-                if (shouldReap(c)) {
+                if (isUnfinishedLease(c)) {
+                    try (Lease claim = Lease.claimUnfinished(c)) {
+                        if (claim != null) {
+                            files.deleteTree(toTrash(c));
+                            reclaimed++;
+                        }
+                    }
+                } else if (shouldReap(c)) {
                     files.deleteTree(toTrash(c));
                     reclaimed++;
                 }
@@ -77,6 +84,17 @@ final class StagingReaper {
         // its own name without its lease (an unleased folder is spared for the grace period).
         files.ops().syncDirectory(c.getParent());
         return trash;
+    }
+
+    /**
+     * A hidden folder whose owner was taking its lease: {@code .lease.new} there, {@code .lease} not
+     * yet. Decided by taking that file's lock (see {@link Lease#claimUnfinished}), not by age: a kill
+     * between creating the lease file and renaming it must not strand the folder for the grace period.
+     */
+    private static boolean isUnfinishedLease(Path c) {
+        return c.getFileName().toString().startsWith(".")
+                && Files.exists(c.resolve(Lease.NEW_FILE_NAME), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(c.resolve(Lease.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
     }
 
     private boolean shouldReap(Path c) throws IOException {

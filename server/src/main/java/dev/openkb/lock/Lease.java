@@ -13,6 +13,8 @@ import java.nio.file.Path;
  */
 public final class Lease implements AutoCloseable {
     public static final String FILE_NAME = ".lease";
+    /** The name a lease file is created and locked under before it is renamed to {@link #FILE_NAME}. */
+    public static final String NEW_FILE_NAME = FILE_NAME + ".new";
     /** A leased staging folder is renamed to this prefix + its name before it is removed; the reaper takes such folders at once. */
     public static final String TRASH_PREFIX = "trash-";
     private int fd;
@@ -28,7 +30,7 @@ public final class Lease implements AutoCloseable {
      * folder at once), with no window in which a live owner has created it but not yet locked it.
      */
     public static Lease take(Path folder) throws IOException {
-        Path fresh = folder.resolve(FILE_NAME + ".new");
+        Path fresh = folder.resolve(NEW_FILE_NAME);
         Lease l = tryTake(fresh);
         if (l == null) {
             throw new IOException("staging folder " + folder + " is leased by another batch");
@@ -72,6 +74,26 @@ public final class Lease implements AutoCloseable {
         } finally {
             Flock.close(fd);
         }
+    }
+
+    /**
+     * Claims a folder whose lease was being taken: its {@code .lease.new} exists but is not yet
+     * {@code .lease}. If nobody holds it, its owner died between creating it and renaming it (or is,
+     * right now, between opening and locking it: that owner's {@link #take} then fails cleanly
+     * instead of losing its folder unnoticed). The caller removes the folder while holding the claim.
+     *
+     * @return the claim, or null when the file is held (a live owner) or gone (renamed into place)
+     */
+    public static Lease claimUnfinished(Path folder) throws IOException {
+        int fd = Flock.openExisting(folder.resolve(NEW_FILE_NAME));
+        if (fd < 0) {
+            return null;
+        }
+        if (!Flock.tryLock(fd, Flock.LOCK_EX)) {
+            Flock.close(fd);
+            return null;
+        }
+        return new Lease(fd);
     }
 
     @Override
