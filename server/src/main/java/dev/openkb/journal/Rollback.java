@@ -50,6 +50,7 @@ final class Rollback {
     private static void restore(AtomicFiles files, JournalRecord r, JournalEntry e, Set<Path> dirty) throws IOException {
         Path target = e.target();
         EntryKind kind = e.kind() != null ? e.kind() : inferKind(e);
+        requireBeforeImage(e, kind);
         dirty.add(target.getParent());
         // A write interrupted in its cross-device fallback leaves its temp beside the target.
         files.deleteTempsBeside(target);
@@ -86,10 +87,20 @@ final class Rollback {
         throw new NoSuchFileException(e.backup().toString(), null, "before-image missing; cannot restore " + e.target());
     }
 
-    private static void rebuildTree(AtomicFiles files, Path backup, Path target, Set<Path> dirty) throws IOException {
-        if (!Files.isDirectory(backup, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NoSuchFileException(backup.toString(), null, "before-image tree missing; cannot restore " + target);
+    /**
+     * Checked before anything is deleted: restoring a file or tree removes what stands there first,
+     * so a damaged journal whose before-image is gone must fail with the KB untouched, not half-way.
+     */
+    private static void requireBeforeImage(JournalEntry e, EntryKind kind) throws IOException {
+        if (kind == EntryKind.FILE && (e.backup() == null || !Files.isRegularFile(e.backup(), LinkOption.NOFOLLOW_LINKS))) {
+            throw new NoSuchFileException(String.valueOf(e.backup()), null, "before-image missing; cannot restore " + e.target());
         }
+        if (kind == EntryKind.TREE && (e.backup() == null || !Files.isDirectory(e.backup(), LinkOption.NOFOLLOW_LINKS))) {
+            throw new NoSuchFileException(String.valueOf(e.backup()), null, "before-image tree missing; cannot restore " + e.target());
+        }
+    }
+
+    private static void rebuildTree(AtomicFiles files, Path backup, Path target, Set<Path> dirty) throws IOException {
         files.createDirectories(target.getParent());
         List<Path> all;
         try (Stream<Path> s = Files.walk(backup)) {

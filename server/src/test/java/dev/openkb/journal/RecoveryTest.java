@@ -4,6 +4,7 @@ import static dev.openkb.testing.Fixtures.read;
 import static dev.openkb.testing.Fixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.engine.CancelToken;
@@ -209,16 +210,35 @@ class RecoveryTest {
         }
     }
 
-    /** A lease file appears already locked, so a hidden folder with a free lease lost its owner: taken at once. */
+    /**
+     * A lease file appears already locked, so a hidden folder with a free lease lost its owner: taken
+     * at once, whether the owner died with its lease in place or while taking it (killed between
+     * creating {@code .lease.new} and renaming it: found by the syscall-kill layer at rename).
+     */
     @Test
     void aHiddenFolderWhoseOwnerDiedIsReclaimedAtOnce() throws IOException {
         Path dead = Files.createDirectories(kb.stagingDir().resolve(".add-dead-12345678"));
         write(dead.resolve(Lease.FILE_NAME), "");
+        Path diedTaking = Files.createDirectories(kb.stagingDir().resolve(".add-died-taking-12345678"));
+        write(diedTaking.resolve(Lease.NEW_FILE_NAME), "");
         Path live = Files.createDirectories(kb.stagingDir().resolve(".add-live-12345678"));
-        try (Lease lease = Lease.take(live)) {
-            assertEquals(1, recover().stagingReclaimed());
+        Path taking = Files.createDirectories(kb.stagingDir().resolve(".add-taking-12345678"));
+        try (Lease owner = Lease.take(live); Lease ownerTaking = Lease.tryTake(taking.resolve(Lease.NEW_FILE_NAME))) {
+            assertEquals(2, recover().stagingReclaimed());
             assertFalse(Files.exists(dead));
+            assertFalse(Files.exists(diedTaking));
             assertTrue(Files.exists(live.resolve(Lease.FILE_NAME)), "a hidden folder whose lease is held stays");
+            assertTrue(Files.exists(taking.resolve(Lease.NEW_FILE_NAME)), "so does one whose owner holds its new lease file");
+        }
+    }
+
+    @Test
+    void anOwnerThatLosesTheRaceForItsLeaseFailsCleanly() throws IOException {
+        Path folder = Files.createDirectories(kb.stagingDir().resolve(".add-race-12345678"));
+        write(folder.resolve(Lease.NEW_FILE_NAME), "");
+        try (Lease reaper = Lease.claimUnfinished(folder)) {
+            assertTrue(reaper != null);
+            assertThrows(IOException.class, () -> Lease.take(folder));
         }
     }
 
@@ -334,5 +354,68 @@ class RecoveryTest {
         try (var left = Files.list(kb.stagingDir())) {
             assertEquals(List.of(), left.toList());
         }
+    }
+
+    @Test
+    void aFileThatAnInterruptedAddTurnedIntoAFolderComesBackAsTheFile() throws IOException {
+        write(kb.concept("x"), "x v1");
+        Map<String, String> before = TreeManifest.ofKb(kb.root());
+        String id = "2f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5c";
+        Path backup = write(kb.stagingDir().resolve("rollback-" + id + "/x.md"), "x v1");
+        openKbJournal(id, "active", List.<String[]>of(new String[]{kb.concept("x").toString(), backup.toString()}));
+        Files.delete(kb.concept("x"));
+        write(kb.concept("x").resolve("inner.md"), "a folder now");
+
+        assertEquals(1, recover().rolledBack().size());
+
+        assertEquals(before, TreeManifest.ofKb(kb.root()));
+    }
+
+    @Test
+    void anOlderJournalWaitsWhileANewerOneCannotBeRolledBack() throws IOException {
+        write(kb.concept("x"), "x v2");
+        String older = "3f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5d";
+        Path backup = write(kb.stagingDir().resolve("rollback-" + older + "/x.md"), "x v1");
+        Path olderJournal = openKbJournal(older, "active", List.<String[]>of(new String[]{kb.concept("x").toString(), backup.toString()}));
+        Files.setLastModifiedTime(olderJournal, java.nio.file.attribute.FileTime.fromMillis(1_000));
+        String newer = "4f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5e";
+        // Newer, and its tree before-image is gone: it fails, so undoing the older one would apply undos out of order.
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("kb_dir", kb.root().toString());
+        j.put("backup_dir", kb.stagingDir().resolve("rollback-" + newer).toString());
+        j.put("operation", "remove");
+        j.put("writer", JournalCodec.WRITER);
+        j.put("entries", List.of(Map.of("target", kb.conceptsDir().toString(), "kind", "tree",
+                "backup", kb.stagingDir().resolve("rollback-" + newer + "/00001-concepts").toString())));
+        write(kb.journalDir().resolve(newer + ".json"), PythonJson.dumpIndented(j));
+
+        RecoveryReport r = recover();
+
+        assertTrue(r.dirty());
+        assertTrue(r.errors().get(0).startsWith("Rollback of remove journal " + newer + ".json failed (attempt 1/5)"), r.errors().toString());
+        assertTrue(r.errors().get(0).contains("before-image tree missing"), r.errors().toString());
+        assertTrue(r.errors().get(1).startsWith("Rollback of add journal " + older + ".json deferred"), r.errors().toString());
+        assertEquals("x v2", read(kb.concept("x")), "the older journal has not been applied yet");
+        assertEquals(2, Recovery.pendingJournals(kb).size());
+    }
+
+    @Test
+    void givingUpMovesTheJournalAndItsBackupFolderToQuarantine() throws IOException {
+        String id = "5f3c9a7e5b2d4c1e8f6a0b9c8d7e6f5f";
+        write(kb.concept("x"), "live");
+        Path backupDir = kb.stagingDir().resolve("rollback-" + id);
+        write(backupDir.resolve("unrelated.md"), "kept as evidence");
+        openKbJournal(id, "active", List.<String[]>of(new String[]{kb.concept("x").toString(), backupDir.resolve("x.md").toString()}));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            recover();
+        }
+        assertFalse(Files.exists(backupDir));
+        try (var s = Files.list(kb.openkbDir().resolve("quarantine"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith(id + ".json."), names.toString());
+            assertTrue(names.get(1).startsWith("rollback-" + id + "."), names.toString());
+        }
+        assertTrue(recover().nothingToDo());
     }
 }
