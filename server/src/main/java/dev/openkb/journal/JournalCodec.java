@@ -114,10 +114,19 @@ public final class JournalCodec {
             backup = em.get("backup_rel") instanceof String brel ? inside(currentRoot, brel)
                     : reroot(Path.of(bs), recordedRoot, currentRoot);
         }
-        EntryKind kind = em.get("kind") instanceof String k ? EntryKind.valueOf(k.toUpperCase(java.util.Locale.ROOT))
-                : null;
+        EntryKind kind = em.get("kind") instanceof String k ? kind(k) : null;
         return new JournalEntry(target, backup, currentRoot.relativize(target).toString(),
                 backup == null ? null : currentRoot.relativize(backup).toString(), kind);
+    }
+
+    private static EntryKind kind(String k) {
+        for (EntryKind e : EntryKind.values()) {
+            if (e.name().equalsIgnoreCase(k)) {
+                return e;
+            }
+        }
+        // A newer writer's kind: guessing how to undo it could destroy data, so the journal is set aside.
+        throw new IllegalArgumentException("unknown entry kind '" + k + "'");
     }
 
     private static Path inside(Path root, String rel) {
