@@ -68,7 +68,8 @@ class AtomicFilesTest {
         Path src = write(dir.resolve("src.md"), "content");
         assertTrue(files.linkOrCopy(src, dir.resolve("linked.md")));
         assertEquals(Files.getAttribute(src, "unix:ino"), Files.getAttribute(dir.resolve("linked.md"), "unix:ino"));
-        for (String refusal : List.of("Invalid cross-device link", "Operation not permitted", "Too many links")) {
+        for (String refusal : List.of("Invalid cross-device link", "Operation not permitted", "Permission denied", "Too many links",
+                "Operation not supported")) {
             FaultyFileOps ops = new FaultyFileOps().arm(1, "link", FaultyFileOps.Mode.FAIL_ALWAYS, refusal);
             Path dst = dir.resolve("copied-" + refusal.hashCode() + ".md");
             assertFalse(new AtomicFiles(ops).linkOrCopy(src, dst), refusal);
@@ -89,5 +90,39 @@ class AtomicFilesTest {
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count());
         }
+    }
+
+    @Test
+    void recognisesOnlyItsOwnTempNamesForATarget() {
+        Path target = dir.resolve("index.md");
+        assertTrue(AtomicFiles.isTempOf(AtomicFiles.tempName(dir.resolve("elsewhere"), target), target));
+        for (String other : List.of(".index.md.1a2b3c4d.tmp.bak", ".index.md.1a2b3c4z.tmp", ".index.md.1a2b3c4d.txt",
+                ".log.md.1a2b3c4d.tmp", "index.md.1a2b3c4d.tmp", ".index.md.1a2b3c4.tmp")) {
+            assertFalse(AtomicFiles.isTempOf(dir.resolve(other), target), other);
+        }
+    }
+
+    @Test
+    void deletesOnlyTheInterruptedTempsOfOneTarget() throws IOException {
+        Path target = write(dir.resolve("index.md"), "page");
+        Path temp = write(AtomicFiles.tempName(dir, target), "half");
+        Path othersTemp = write(AtomicFiles.tempName(dir, dir.resolve("log.md")), "half");
+        Files.createDirectory(AtomicFiles.tempName(dir, target));
+
+        assertEquals(1, files.deleteTempsBeside(target));
+
+        assertFalse(Files.exists(temp));
+        assertTrue(Files.exists(othersTemp));
+        assertEquals("page", read(target));
+        assertEquals(0, files.deleteTempsBeside(dir.resolve("no-such-folder/index.md")));
+    }
+
+    @Test
+    void creatingAFolderWhereAFileStandsFailsButAnExistingFolderIsFine() throws IOException {
+        Path file = write(dir.resolve("taken"), "a file");
+        RealFileOps ops = new RealFileOps();
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> ops.createDirectory(file));
+        ops.createDirectory(dir);
+        assertEquals("a file", read(file));
     }
 }
