@@ -17,7 +17,10 @@ import java.util.Map;
 record Coverage(Map<String, int[]> packages, String source) {
     static final List<String> REPORTED = List.of("dev.openkb.journal", "dev.openkb.io");
 
-    static Coverage read(Path csv) throws IOException {
+    /** Reads {@code root}/server/target/site/jacoco/jacoco.csv; {@code root} is the checkout. */
+    static Coverage read(Path root) throws IOException {
+        Path rel = Path.of("server/target/site/jacoco/jacoco.csv");
+        Path csv = root.resolve(rel);
         Map<String, int[]> m = new LinkedHashMap<>();
         if (!Files.isRegularFile(csv)) {
             return new Coverage(m, null);
@@ -33,7 +36,8 @@ record Coverage(Map<String, int[]> packages, String source) {
                 acc[1] += Integer.parseInt(f[n - 8]) + Integer.parseInt(f[n - 7]);
             }
         }
-        return new Coverage(m, csv + " (" + Files.getLastModifiedTime(csv) + ")");
+        // Named relative to the checkout: the report is published, and a machine's paths mean nothing to a reader.
+        return new Coverage(m, rel + " (" + Files.getLastModifiedTime(csv) + ")");
     }
 
     /** "dev.openkb.journal: 212 of 240 branches (88.3%)". */

@@ -80,7 +80,7 @@ public final class Torture {
         layer("Hostile inputs", () -> List.of(HostileInputSweep.run(ram.resolve("hostile"))));
         long minutes = Math.round((System.nanoTime() - t0) / 60e9);
         Path out = root.resolve("docs/reliability.md");
-        new ReliabilityReport(seed, seeds, minutes, sections, Coverage.read(root.resolve("server/target/site/jacoco/jacoco.csv"))).write(out);
+        new ReliabilityReport(seed, seeds, minutes, sections, Coverage.read(root)).write(out);
         System.out.println("wrote " + out);
         return sections.stream().mapToInt(ReliabilityReport.Section::divergent).sum();
     }
