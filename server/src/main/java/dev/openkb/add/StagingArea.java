@@ -4,6 +4,7 @@ import dev.openkb.io.AtomicFiles;
 import dev.openkb.kb.DocNames;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.lock.Lease;
+import dev.openkb.lock.LeaseLostException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,33 +26,37 @@ final class StagingArea implements AutoCloseable {
         this.files = files;
     }
 
+    /** Attempts at setting up a folder before a reaper's repeated claims count as a failure. */
+    private static final int SETUP_ATTEMPTS = 5;
+
     /**
      * Builds the folder under a hidden name, takes its lease, and only then renames it into place, so
-     * the staging reaper never sees an {@code add-*} folder whose lease is not yet held.
+     * the staging reaper never sees an {@code add-*} folder whose lease is not yet held. A reaper
+     * (recovery, in this process or another) that claims the hidden folder in the instant between
+     * creating its lease file and locking it costs only that empty folder: set up again, new name.
      */
     static StagingArea create(KbLayout layout, AtomicFiles files, String stem) throws IOException {
         Files.createDirectories(layout.stagingDir());
-        String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
-        String name = "add-" + DocNames.sanitizeStem(stem) + "-" + hex;
-        Path building = Files.createDirectory(layout.stagingDir().resolve("." + name));
-        Lease lease;
-        try {
-            lease = Lease.take(building);
-        } catch (IOException e) {
-            // Not leased, so not reclaimable at once: remove it now rather than leave it for the grace period.
+        String name = "add-" + DocNames.sanitizeStem(stem) + "-";
+        for (int attempt = 1; ; attempt++) {
+            String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
+            Path building = Files.createDirectory(layout.stagingDir().resolve("." + name + hex));
+            Lease lease;
             try {
-                files.deleteTree(building);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
+                lease = Lease.take(building);
+            } catch (LeaseLostException lost) {
+                if (attempt == SETUP_ATTEMPTS) {
+                    throw lost;
+                }
+                continue; // the reaper that claimed it removes it
             }
-            throw e;
-        }
-        try {
-            Path dir = Files.move(building, layout.stagingDir().resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return new StagingArea(dir, lease, files);
-        } catch (IOException e) {
-            lease.close();
-            throw e;
+            try {
+                Path dir = Files.move(building, layout.stagingDir().resolve(name + hex), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return new StagingArea(dir, lease, files);
+            } catch (IOException e) {
+                lease.close();
+                throw e;
+            }
         }
     }
 

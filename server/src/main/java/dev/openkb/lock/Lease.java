@@ -33,13 +33,18 @@ public final class Lease implements AutoCloseable {
         Path fresh = folder.resolve(NEW_FILE_NAME);
         Lease l = tryTake(fresh);
         if (l == null) {
-            throw new IOException("staging folder " + folder + " is leased by another batch");
+            throw new LeaseLostException(folder, "its new lease file is held by a reaper");
         }
         try {
             Files.move(fresh, folder.resolve(FILE_NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
+            // A reaper locked, removed and let go of the file between our open and our lock: our lock
+            // is on an unlinked inode.
             l.close();
-            Files.deleteIfExists(fresh);
+            throw new LeaseLostException(folder, "its new lease file was removed");
+        } catch (IOException e) {
+            // Left in place, unlocked: the reaper claims a free .lease.new at once.
+            l.close();
             throw e;
         }
         return l;

@@ -14,6 +14,7 @@ import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.PythonJson;
 import dev.openkb.lock.KbLock;
 import dev.openkb.lock.Lease;
+import dev.openkb.lock.LeaseLostException;
 import dev.openkb.service.KbService;
 import dev.openkb.service.OpenKb;
 import dev.openkb.testing.Errno;
@@ -233,12 +234,12 @@ class RecoveryTest {
     }
 
     @Test
-    void anOwnerThatLosesTheRaceForItsLeaseFailsCleanly() throws IOException {
+    void anOwnerWhoseNewLeaseFileAReaperClaimedIsToldItLostTheFolder() throws IOException {
         Path folder = Files.createDirectories(kb.stagingDir().resolve(".add-race-12345678"));
         write(folder.resolve(Lease.NEW_FILE_NAME), "");
         try (Lease reaper = Lease.claimUnfinished(folder)) {
             assertTrue(reaper != null);
-            assertThrows(IOException.class, () -> Lease.take(folder));
+            assertThrows(LeaseLostException.class, () -> Lease.take(folder), "the owner sets up again under a new name");
         }
     }
 
