@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 /**
  * Reclaims what hard kills leave in {@code .openkb/staging/}: {@code rollback-<id>} folders whose
  * journal is gone, and prepare folders ({@code add-*}, or any other) whose lease nobody holds.
- * A folder without a lease file (OpenKB's, or one of ours being deleted by its owner) and a hidden
- * folder still being set up are reclaimed only once older than a grace period; a {@code trash-*}
- * folder (ours, renamed for removal) as soon as nobody holds its lease. Runs under the exclusive KB
- * lock. Stateless.
+ * A folder without a lease file (OpenKB's, or one of ours being deleted by its owner) is reclaimed
+ * only once older than a grace period. A hidden folder being set up is decided by its lease file's
+ * lock, or, while still empty, reclaimed at once (its owner, if alive, sets up again); a
+ * {@code trash-*} folder (ours, renamed for removal) as soon as nobody holds its lease. Runs under
+ * the exclusive KB lock. Stateless.
  */
 final class StagingReaper {
     static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
@@ -47,7 +48,17 @@ final class StagingReaper {
         int reclaimed = 0;
         for (Path c : children) {
             try {
-                if (isUnfinishedLease(c)) {
+                if (isEmptyHidden(c)) {
+                    // A folder killed before its lease file existed. rmdir succeeds only while it is
+                    // empty, so a live owner that has created its lease file since keeps it; one still
+                    // before that finds its folder gone and sets up again (LeaseLostException).
+                    try {
+                        files.ops().delete(c);
+                        reclaimed++;
+                    } catch (java.nio.file.DirectoryNotEmptyException justLeased) {
+                        // decided on the next run, by its lease
+                    }
+                } else if (isUnfinishedLease(c)) {
                     try (Lease claim = Lease.claimUnfinished(c)) {
                         if (claim != null) {
                             files.deleteTree(toTrash(c));
@@ -84,6 +95,15 @@ final class StagingReaper {
         // its own name without its lease (an unleased folder is spared for the grace period).
         files.ops().syncDirectory(c.getParent());
         return trash;
+    }
+
+    private static boolean isEmptyHidden(Path c) throws IOException {
+        if (!c.getFileName().toString().startsWith(".") || !Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(c)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /**

@@ -43,6 +43,9 @@ final class Flock {
         try {
             return LIBC.open(file.toString(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
         } catch (LastErrorException e) {
+            if (e.getErrorCode() == ENOENT) {
+                throw new java.nio.file.NoSuchFileException(file.toString(), null, "its folder does not exist");
+            }
             throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
         }
     }

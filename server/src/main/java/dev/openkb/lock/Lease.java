@@ -31,7 +31,12 @@ public final class Lease implements AutoCloseable {
      */
     public static Lease take(Path folder) throws IOException {
         Path fresh = folder.resolve(NEW_FILE_NAME);
-        Lease l = tryTake(fresh);
+        Lease l;
+        try {
+            l = tryTake(fresh);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new LeaseLostException(folder, "the empty folder was removed before its lease file was created");
+        }
         if (l == null) {
             throw new LeaseLostException(folder, "its new lease file is held by a reaper");
         }

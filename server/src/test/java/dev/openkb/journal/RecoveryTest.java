@@ -256,12 +256,21 @@ class RecoveryTest {
     }
 
     @Test
-    void aFolderStillBeingSetUpUnderItsHiddenNameIsLeftAlone() throws IOException {
-        Path building = Files.createDirectories(kb.stagingDir().resolve(".add-new-87654321"));
+    void aHiddenFolderKilledBeforeItsLeaseFileExistedIsReclaimedAtOnceAndItsOwnerWouldSetUpAgain() throws IOException {
+        Path empty = Files.createDirectories(kb.stagingDir().resolve(".add-new-87654321"));
+        assertEquals(1, recover().stagingReclaimed());
+        assertFalse(Files.exists(empty));
+        // An owner that was just about to create its lease file finds the folder gone and starts over.
+        assertThrows(LeaseLostException.class, () -> Lease.take(empty));
+    }
+
+    @Test
+    void aHiddenFolderWithContentButNoLeaseIsNotOursToJudgeBeforeTheGracePeriod() throws IOException {
+        Path unknown = write(kb.stagingDir().resolve(".add-odd-87654321/raw/x.md"), "x").getParent().getParent();
         assertEquals(0, recover().stagingReclaimed());
-        assertTrue(Files.exists(building));
-        Files.setLastModifiedTime(building, FileTime.from(Instant.now().minusSeconds(3600)));
-        assertEquals(1, recover().stagingReclaimed(), "abandoned by a crash: reclaimed after the grace period");
+        assertTrue(Files.exists(unknown));
+        Files.setLastModifiedTime(unknown, FileTime.from(Instant.now().minusSeconds(3600)));
+        assertEquals(1, recover().stagingReclaimed(), "abandoned: reclaimed after the grace period");
     }
 
     /**
