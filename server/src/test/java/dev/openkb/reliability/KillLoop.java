@@ -61,7 +61,7 @@ public final class KillLoop {
                         + " (timing-dependent; the KB is kept at " + kb + ")"));
                 kb = wb.copy("kill-loop-" + round);
             } else if (now.equals(states.get(states.size() - 1))) {
-                kb = wb.copy("kill-loop"); // everything is in: start over
+                kb = wb.copy("kill-loop-restart-" + round); // everything is in: start over (a fresh name keeps any divergent KB)
                 restarts++;
             }
         }
