@@ -48,25 +48,8 @@ final class StagingReaper {
         int reclaimed = 0;
         for (Path c : children) {
             try {
-                if (isEmptyHidden(c)) {
-                    // A folder killed before its lease file existed. rmdir succeeds only while it is
-                    // empty, so a live owner that has created its lease file since keeps it; one still
-                    // before that finds its folder gone and sets up again (LeaseLostException).
-                    try {
-                        files.ops().delete(c);
-                        reclaimed++;
-                    } catch (java.nio.file.DirectoryNotEmptyException justLeased) {
-                        // decided on the next run, by its lease
-                    }
-                } else if (isUnfinishedLease(c)) {
-                    try (Lease claim = Lease.claimUnfinished(c)) {
-                        if (claim != null) {
-                            files.deleteTree(toTrash(c));
-                            reclaimed++;
-                        }
-                    }
-                } else if (shouldReap(c)) {
-                    files.deleteTree(toTrash(c));
+                boolean hidden = c.getFileName().toString().startsWith(".") && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS);
+                if (hidden ? reapHidden(c) : shouldReap(c) && remove(c)) {
                     reclaimed++;
                 }
             } catch (java.nio.file.NoSuchFileException vanished) {
@@ -97,24 +80,44 @@ final class StagingReaper {
         return trash;
     }
 
-    private static boolean isEmptyHidden(Path c) throws IOException {
-        if (!c.getFileName().toString().startsWith(".") || !Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+    /**
+     * A hidden folder is one of ours being set up: created, its lease file created and locked as
+     * {@code .lease.new}, renamed to {@code .lease}, then the folder renamed into place. Each stage is
+     * decided by what its owner holds, never by age, so a kill at any step leaves nothing for the
+     * grace period; a live owner that loses its folder between two steps gets
+     * {@code LeaseLostException} and sets up again under a new name. Returns true when reclaimed.
+     */
+    private boolean reapHidden(Path c) throws IOException {
+        if (Files.exists(c.resolve(Lease.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return !Lease.isHeld(c) && remove(c);
         }
-        try (Stream<Path> s = Files.list(c)) {
-            return s.findAny().isEmpty();
+        if (Files.exists(c.resolve(Lease.NEW_FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            // Free means its owner died, or is between opening and locking it and now loses it.
+            try (Lease claim = Lease.claimUnfinished(c)) {
+                return claim != null && remove(c);
+            }
         }
+        if (isEmpty(c)) {
+            // Killed before its lease file existed. rmdir fails once the owner has created it.
+            try {
+                files.ops().delete(c);
+                return true;
+            } catch (java.nio.file.DirectoryNotEmptyException justLeased) {
+                return false; // decided on the next run, by its lease
+            }
+        }
+        return olderThanGrace(c) && remove(c); // content but no lease file: not ours to judge early
     }
 
-    /**
-     * A hidden folder whose owner was taking its lease: {@code .lease.new} there, {@code .lease} not
-     * yet. Decided by taking that file's lock (see {@link Lease#claimUnfinished}), not by age: a kill
-     * between creating the lease file and renaming it must not strand the folder for the grace period.
-     */
-    private static boolean isUnfinishedLease(Path c) {
-        return c.getFileName().toString().startsWith(".")
-                && Files.exists(c.resolve(Lease.NEW_FILE_NAME), LinkOption.NOFOLLOW_LINKS)
-                && !Files.exists(c.resolve(Lease.FILE_NAME), LinkOption.NOFOLLOW_LINKS);
+    private boolean remove(Path c) throws IOException {
+        files.deleteTree(toTrash(c));
+        return true;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     private boolean shouldReap(Path c) throws IOException {
@@ -128,11 +131,6 @@ final class StagingReaper {
         }
         if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
             return olderThanGrace(c);
-        }
-        if (name.startsWith(".")) {
-            // Still being set up under its temporary name: a lease file is locked from the instant
-            // it exists, so a free one means its owner died; without one, wait out the grace period.
-            return Files.exists(c.resolve(Lease.FILE_NAME)) ? !Lease.isHeld(c) : olderThanGrace(c);
         }
         if (Files.exists(c.resolve(Lease.FILE_NAME))) {
             return !Lease.isHeld(c) && Files.exists(c.resolve(Lease.FILE_NAME));

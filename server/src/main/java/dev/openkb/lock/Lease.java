@@ -26,8 +26,9 @@ public final class Lease implements AutoCloseable {
     /**
      * Takes the lease of {@code folder}: the lock is taken on a fresh file under a temporary name,
      * which is then renamed to {@code .lease}, so a {@code .lease} file is locked from the instant it
-     * exists. A probe that finds one free therefore knows its owner died (the reaper can take the
-     * folder at once), with no window in which a live owner has created it but not yet locked it.
+     * exists and a probe that finds one free knows its owner died. The temporary file does have a
+     * moment between its creation and its lock; a reaper that claims it then (or removes the still
+     * empty folder) makes this throw {@link LeaseLostException}, and the caller sets up again.
      */
     public static Lease take(Path folder) throws IOException {
         Path fresh = folder.resolve(NEW_FILE_NAME);
@@ -57,12 +58,7 @@ public final class Lease implements AutoCloseable {
 
     /** Takes the lease file if free (creating it if absent); null when another holder has it. */
     public static Lease tryTake(Path leaseFile) throws IOException {
-        int fd = Flock.open(leaseFile);
-        if (!Flock.tryLock(fd, Flock.LOCK_EX)) {
-            Flock.close(fd);
-            return null;
-        }
-        return new Lease(fd);
+        return lockedOrNull(Flock.open(leaseFile));
     }
 
     /**
@@ -89,16 +85,19 @@ public final class Lease implements AutoCloseable {
     /**
      * Claims a folder whose lease was being taken: its {@code .lease.new} exists but is not yet
      * {@code .lease}. If nobody holds it, its owner died between creating it and renaming it (or is,
-     * right now, between opening and locking it: that owner's {@link #take} then fails cleanly
-     * instead of losing its folder unnoticed). The caller removes the folder while holding the claim.
+     * right now, between opening and locking it: that owner's {@link #take} then throws
+     * {@link LeaseLostException} and it sets up again). The caller removes the folder while holding
+     * the claim.
      *
      * @return the claim, or null when the file is held (a live owner) or gone (renamed into place)
      */
     public static Lease claimUnfinished(Path folder) throws IOException {
         int fd = Flock.openExisting(folder.resolve(NEW_FILE_NAME));
-        if (fd < 0) {
-            return null;
-        }
+        return fd < 0 ? null : lockedOrNull(fd);
+    }
+
+    /** Locks {@code fd} if nobody else holds it, else closes it: the lease, or null. */
+    private static Lease lockedOrNull(int fd) throws IOException {
         if (!Flock.tryLock(fd, Flock.LOCK_EX)) {
             Flock.close(fd);
             return null;
