@@ -17,7 +17,10 @@ export interface MarkdownItLike {
 interface Token {
     attrSet(name: string, value: string): void;
     content: string;
+    meta: { openkbWikilink?: Wikilink } | null;
 }
+
+type RenderRule = (tokens: Token[], idx: number, options: unknown, env: unknown, self: { renderToken(tokens: Token[], idx: number, options: unknown): string }) => string;
 
 interface InlineState {
     src: string;
@@ -116,8 +119,27 @@ function currentFileOf(env: unknown): string | undefined {
 
 const OPEN = 0x5b; // [
 
-/** The markdown-it plugin: an inline rule before `link`, so `[[x]]` is not read as a reference link. */
+/**
+ * The markdown-it plugin: an inline rule before `link` (so `[[x]]` is not read as a reference link)
+ * makes the tokens, and a `link_open` render rule resolves their href. Resolving needs the previewed
+ * document, which VS Code's preview puts only in the env of the render (it parses with an empty env
+ * and caches the tokens). The preview's own `link_open` rule, added after the plugins, copies `href`
+ * into `data-href` (what a click follows) before calling this one, so both are set here.
+ */
 export function wikilinkPlugin(md: any): void {
+    const previous: RenderRule | undefined = md.renderer.rules.link_open;
+    const linkOpen: RenderRule = (tokens, idx, options, env, self) => {
+        const link = tokens[idx].meta?.openkbWikilink;
+        if (link !== undefined) {
+            const { href, found } = wikilinkHref(link, currentFileOf(env));
+            tokens[idx].attrSet('href', href);
+            tokens[idx].attrSet('class', found ? 'openkb-wikilink' : 'openkb-wikilink openkb-wikilink-missing');
+            tokens[idx].attrSet('title', found ? link.target : `${link.target} (no such page)`);
+            tokens[idx].attrSet('data-href', href);
+        }
+        return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    };
+    md.renderer.rules.link_open = linkOpen;
     md.inline.ruler.before('link', 'openkb_wikilink', (state: InlineState, silent: boolean): boolean => {
         const start = state.pos;
         if (state.src.charCodeAt(start) !== OPEN || state.src.charCodeAt(start + 1) !== OPEN) {
@@ -136,11 +158,10 @@ export function wikilinkPlugin(md: any): void {
             return false;
         }
         if (!silent) {
-            const { href, found } = wikilinkHref(link, currentFileOf(state.env));
             const open = state.push('link_open', 'a', 1);
-            open.attrSet('href', href);
-            open.attrSet('class', found ? 'openkb-wikilink' : 'openkb-wikilink openkb-wikilink-missing');
-            open.attrSet('title', found ? link.target : `${link.target} (no such page)`);
+            // A provisional href for renderers other than the one above; linkOpen replaces it.
+            open.attrSet('href', encodeHref(`${link.target}.md`));
+            open.meta = { openkbWikilink: link };
             const text = state.push('text', '', 0);
             text.content = link.alias ?? (link.heading ? `${link.target} › ${link.heading}` : link.target);
             state.push('link_close', 'a', -1);

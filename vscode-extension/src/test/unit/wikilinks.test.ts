@@ -19,18 +19,36 @@ function wiki(): string {
     return w;
 }
 
-/** Renders like VS Code's preview: its env names the previewed document. */
+/**
+ * Renders as VS Code's preview does: it parses with an empty env (tokens are cached per document) and
+ * names the previewed document only in the env of the render.
+ */
 function render(markdown: string, file: string): string {
     const md = new MarkdownIt();
     md.use(wikilinkPlugin);
-    return md.render(markdown, { currentDocument: { scheme: 'file', fsPath: file } });
+    return md.renderer.render(md.parse(markdown, {}), md.options, { currentDocument: { scheme: 'file', fsPath: file } });
 }
 
 describe('[[wikilinks]] in the Markdown preview', () => {
     test('a path link points at the page, relative to the previewed page', () => {
         const w = wiki();
         const html = render('See [[concepts/attention]].', path.join(w, 'summaries', 'paper.md'));
-        assert.match(html, /<a href="\.\.\/concepts\/attention\.md" class="openkb-wikilink" title="concepts\/attention">concepts\/attention<\/a>/);
+        assert.match(html, /<a href="\.\.\/concepts\/attention\.md" class="openkb-wikilink" title="concepts\/attention"[^>]*>concepts\/attention<\/a>/);
+    });
+
+    test('VS Code\'s own link_open rule (which copies href to data-href) is kept, and data-href is the resolved one', () => {
+        const w = wiki();
+        const md = new MarkdownIt();
+        md.use(wikilinkPlugin);
+        // What the preview adds after the plugins: data-href from the token's href, then the previous rule.
+        const previous = md.renderer.rules.link_open;
+        md.renderer.rules.link_open = (tokens: any[], idx: number, options: unknown, env: unknown, self: any) => {
+            tokens[idx].attrSet('data-href', tokens[idx].attrGet('href'));
+            return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+        };
+        const html = md.renderer.render(md.parse('[[attention]]', {}), md.options, { currentDocument: { scheme: 'file', fsPath: path.join(w, 'index.md') } });
+        assert.match(html, /href="concepts\/attention\.md"/);
+        assert.match(html, /data-href="concepts\/attention\.md"/);
     });
 
     test('a bare page name is found in the wiki folders; an alias is the link text', () => {
@@ -48,7 +66,7 @@ describe('[[wikilinks]] in the Markdown preview', () => {
     test('a link to a page that does not exist is still a link, marked missing', () => {
         const w = wiki();
         const html = render('[[concepts/nothing]]', path.join(w, 'index.md'));
-        assert.match(html, /<a href="concepts\/nothing\.md" class="openkb-wikilink openkb-wikilink-missing" title="concepts\/nothing \(no such page\)">/);
+        assert.match(html, /<a href="concepts\/nothing\.md" class="openkb-wikilink openkb-wikilink-missing" title="concepts\/nothing \(no such page\)"/);
     });
 
     test('code spans, code blocks and ordinary links are left alone', () => {
