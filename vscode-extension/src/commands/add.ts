@@ -76,9 +76,10 @@ export class AddCommand {
         }
     }
 
+    /** The add after an approval; a second refusal is reported as a failure, not asked about again. */
     private async retry(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>): Promise<void> {
         try {
-            await this.add(api, params);
+            await this.add(api, params, false);
         } catch (error) {
             void vscode.window.showErrorMessage(`OpenKB could not add: ${errorText(error)}`);
         }
@@ -86,9 +87,9 @@ export class AddCommand {
 
     /**
      * One add with progress and its summary. Returns the files to add again: those the server refused
-     * for an unapproved endpoint, once the user approved it (none otherwise).
+     * for an unapproved endpoint, once the user approved it when `askApproval` (none otherwise).
      */
-    private async add(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>): Promise<string[]> {
+    private async add(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>, askApproval = true): Promise<string[]> {
         const outcome = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Adding to OpenKB', cancellable: true },
             (progress, token) => {
@@ -111,7 +112,7 @@ export class AddCommand {
         this.ctx.output.appendLine(summary);
         const failures = formatFailures(outcome.result);
         const refused = refusedFiles(outcome.result);
-        if (refused !== undefined && params.kb !== undefined && (await approveEndpoint(this.ctx, refused.refusal, vscode.Uri.parse(params.kb)))) {
+        if (askApproval && refused !== undefined && params.kb !== undefined && (await approveEndpoint(this.ctx, refused.refusal, vscode.Uri.parse(params.kb)))) {
             // The retry reports on these files; the others (added, skipped) go in the output.
             failures.forEach((line) => this.ctx.output.appendLine(line));
             return refused.uris;

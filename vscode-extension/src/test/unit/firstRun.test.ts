@@ -135,6 +135,21 @@ describe('an LLM endpoint the user has not approved', () => {
         assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 0 skipped, 0 failed.');
     });
 
+    test('a server that still refuses after the approval is asked about once, then reported', async () => {
+        const ws = workspace();
+        ws.vs.settings['openkb.java.home'] = recordingJdk().home;
+        ws.clients.server.onRequest('openkb/add', (p: AddParams) => ({
+            added: 0, skipped: 0, failed: 1, cancelled: 0, files: p.uris.map((uri) => ({ uri, status: 'failed', reason: refusal(ws.kb!) })),
+        }));
+        ws.vs.answerMessage = (m) => (m.options?.modal ? 'Allow' : undefined);
+        await activate(extensionContext(ws) as never);
+        const pdf = doc(ws, 'paper.pdf');
+        await run(CommandId.add, pdf, [pdf]);
+        assert.equal(ws.vs.messages.filter((m) => m.options?.modal).length, 1);
+        assert.equal(ws.clients.server.requests('openkb/add').length, 2);
+        assert.equal(ws.vs.messages.at(-1)?.kind, 'warning');
+    });
+
     test('dismissing the modal approves nothing, retries nothing, and reports the failure', async () => {
         const { ws, calls } = await refusingUntilTrusted();
         const pdf = doc(ws, 'paper.pdf');
