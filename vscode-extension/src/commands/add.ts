@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { runAdd } from '../client/addOperation';
 import { refusalInError, refusedFiles } from '../client/endpointApproval';
 import { OpenKbApi } from '../client/openKbApi';
+import { addableTargets } from '../kbLocator';
 import { AddParams } from '../protocol';
 import { formatAddSummary, formatFailures } from '../progress';
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from '../supportedFiles';
@@ -36,15 +38,16 @@ export class AddCommand {
             return;
         }
         const kb = await this.ctx.kbs.pick(targets, 'add to');
-        const api = kb && (await this.ctx.server.api());
-        if (!kb || !api) {
+        const inputs = kb && this.outsideKbFolders(kb, targets);
+        const api = inputs && inputs.length > 0 && (await this.ctx.server.api());
+        if (!kb || !inputs || !api) {
             return;
         }
         this.running = true;
         try {
             const jobs = this.ctx.settings().jobs;
             const params = { kb: kb.toString(), ...(jobs > 0 ? { jobs } : {}) };
-            await this.addApproving(api, kb, { ...params, uris: targets.map((u) => u.toString()) });
+            await this.addApproving(api, kb, { ...params, uris: inputs.map((u) => u.toString()) });
         } finally {
             this.running = false;
             this.ctx.status.update({ adding: undefined });
@@ -119,6 +122,28 @@ export class AddCommand {
         }
         reportWithDetails(this.ctx, summary, failures, { warn: failures.length > 0, button: 'Show Failures' });
         return [];
+    }
+
+    /**
+     * The targets without the KB's own folders (see {@link addableTargets}); says so when nothing is
+     * left, and notes in the output what was left out.
+     */
+    private outsideKbFolders(kb: vscode.Uri, targets: readonly vscode.Uri[]): vscode.Uri[] {
+        const list = (dir: string): string[] => {
+            try {
+                return fs.readdirSync(dir).sort();
+            } catch {
+                return [];
+            }
+        };
+        const { kept, leftOut } = addableTargets(kb.fsPath, targets.map((t) => t.fsPath), list);
+        leftOut.forEach((p) => this.ctx.output.appendLine(`add: left out ${p}: it is part of the knowledge base itself`));
+        if (kept.length === 0) {
+            void vscode.window.showWarningMessage(
+                "OpenKB: nothing to add — the selection holds only the knowledge base's own folders (.openkb, raw, wiki).",
+            );
+        }
+        return kept.map((p) => vscode.Uri.file(p));
     }
 
     /** Folders and supported files; says so when the selection holds nothing else. */

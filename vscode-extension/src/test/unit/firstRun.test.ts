@@ -52,6 +52,26 @@ describe('"Add to Knowledge Base" before there is a KB', () => {
         assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 0 skipped, 0 failed.');
     });
 
+    test('adding the workspace folder the KB was just created in adds its documents, not the KB\'s own folders', async () => {
+        const ws = workspace({ withKb: false });
+        serverCreatesKbs(ws);
+        ws.clients.server.onRequest('openkb/init', (p: { uri: string }) => {
+            const kb = Uri.parse(p.uri).fsPath;
+            for (const dir of ['.openkb', 'raw', 'wiki']) {
+                fs.mkdirSync(path.join(kb, dir), { recursive: true });
+            }
+            fs.writeFileSync(path.join(kb, '.openkb', 'config.yaml'), 'model: offline\n');
+            fs.writeFileSync(path.join(kb, 'wiki', 'index.md'), '# Index\n');
+            return { kb: p.uri, model: 'offline' };
+        });
+        ws.vs.answerMessage = (m) => (m.options?.modal ? 'Create Knowledge Base' : undefined);
+        await activate(extensionContext(ws) as never);
+        const pdf = doc(ws, 'paper.pdf');
+        await run(CommandId.add, Uri.file(ws.root), [Uri.file(ws.root)]);
+        const [params] = ws.clients.server.requests('openkb/add') as AddParams[];
+        assert.deepEqual(params.uris, [Uri.file(path.dirname(pdf.fsPath)).toString()]);
+    });
+
     test('declining creates nothing and adds nothing', async () => {
         const ws = workspace({ withKb: false });
         serverCreatesKbs(ws);
