@@ -8,11 +8,10 @@ import { AddResult } from '../protocol';
 
 export const ENDPOINT_NOT_APPROVED = 'ENDPOINT_NOT_APPROVED';
 
+/** The refusal, as far as the message tells; the KB is the one the refused request was for. */
 export interface EndpointRefusal {
     /** The endpoint the KB's config names; undefined when the message does not say. */
     endpoint?: string;
-    /** The KB folder the approval is for, from `--kb <dir>` in the message; undefined when absent. */
-    kb?: string;
 }
 
 /** The refusal in one message, or undefined when the message is about something else. */
@@ -21,8 +20,7 @@ export function refusalInText(text: string): EndpointRefusal | undefined {
         return undefined;
     }
     const endpoint = /endpoint\s+(\S+?)[,;:.]?\s+is not approved/.exec(text)?.[1] ?? /endpoint\s+((?:https?):\/\/[^\s;,]+)/.exec(text)?.[1];
-    const kb = /openkb trust --kb\s+(.+?)\s*\)?\s*$/m.exec(text)?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
-    return { ...(endpoint ? { endpoint } : {}), ...(kb ? { kb } : {}) };
+    return endpoint ? { endpoint } : {};
 }
 
 /** The refusal carried by a failed request (`data.code`, or the code in its message). */

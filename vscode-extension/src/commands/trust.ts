@@ -9,7 +9,7 @@ import { CommandContext, errorText } from './context';
  * True when the endpoint is approved now and the refused work may be retried.
  */
 export async function approveEndpoint(ctx: CommandContext, refusal: EndpointRefusal, kb: vscode.Uri): Promise<boolean> {
-    const kbDir = refusal.kb ?? kb.fsPath;
+    const kbDir = kb.fsPath;
     if (!ctx.isTrusted()) {
         const manage = 'Manage Workspace Trust';
         const choice = await vscode.window.showWarningMessage(

@@ -7,13 +7,12 @@ const message =
     'for your API key; run: openkb trust --kb /home/u/kb';
 
 describe('the server\'s refusal of an unapproved LLM endpoint', () => {
-    test('names the endpoint and the KB to approve', () => {
-        assert.deepEqual(refusalInText(message), { endpoint: 'https://llm.example.com/v1', kb: '/home/u/kb' });
+    test('names the endpoint', () => {
+        assert.deepEqual(refusalInText(message), { endpoint: 'https://llm.example.com/v1' });
     });
 
-    test('a KB path with spaces and quotes is read whole', () => {
-        assert.equal(refusalInText(`${message.replace(/--kb .*$/, '')}--kb "/home/u/my kb"`)?.kb, '/home/u/my kb');
-        assert.equal(refusalInText(`${message.replace(/--kb .*$/, '')}--kb /home/u/my kb`)?.kb, '/home/u/my kb');
+    test('a message that names no endpoint is still a refusal', () => {
+        assert.deepEqual(refusalInText('ENDPOINT_NOT_APPROVED: /k/.openkb/config.yaml: run: openkb trust --kb /k'), {});
     });
 
     test('other failures are not refusals', () => {
@@ -38,7 +37,7 @@ describe('the server\'s refusal of an unapproved LLM endpoint', () => {
                 { uri: 'file:///d/c.md', status: 'added' },
             ],
         });
-        assert.deepEqual(found, { refusal: { endpoint: 'https://llm.example.com/v1', kb: '/home/u/kb' }, uris: ['file:///d/a.pdf'] });
+        assert.deepEqual(found, { refusal: { endpoint: 'https://llm.example.com/v1' }, uris: ['file:///d/a.pdf'] });
     });
 
     test('the modal asks in the words of the issue', () => {
