@@ -36,3 +36,38 @@ export function chooseKb(kbRoots: readonly string[], targets: readonly string[])
     }
     return kbRoots.length === 1 ? kbRoots[0] : undefined;
 }
+
+/** A KB's own folders: its state, the copies of its documents, and the wiki it writes. */
+export const KB_OWN_FOLDERS = ['.openkb', 'raw', 'wiki'] as const;
+
+/**
+ * What an add into `kb` may take from `targets`. A KB's own folders are never documents: a target
+ * inside `.openkb/`, `raw/` or `wiki/` of the KB is left out, and a folder that holds the KB (the KB
+ * root itself, e.g. the workspace folder the KB was just created in) is replaced by its entries
+ * (hidden ones excluded, as the server excludes them) minus those folders. Otherwise the wiki's own
+ * pages would come back as new documents. `list` reads a folder.
+ */
+export function addableTargets(kb: string, targets: readonly string[], list: (dir: string) => string[]): { kept: string[]; leftOut: string[] } {
+    const own = KB_OWN_FOLDERS.map((f) => path.join(kb, f));
+    const kept: string[] = [];
+    const leftOut: string[] = [];
+    const visit = (target: string, expanded: boolean): void => {
+        if (own.some((folder) => isInside(folder, target))) {
+            if (!expanded) {
+                leftOut.push(target);
+            }
+            return;
+        }
+        if (!isInside(target, kb)) {
+            kept.push(target);
+            return;
+        }
+        for (const name of list(target)) {
+            if (!name.startsWith('.')) {
+                visit(path.join(target, name), true);
+            }
+        }
+    };
+    targets.forEach((t) => visit(t, false));
+    return { kept, leftOut };
+}

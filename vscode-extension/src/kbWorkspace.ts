@@ -46,7 +46,7 @@ export class KbWorkspace implements vscode.Disposable {
         }
         if (this.roots.length === 0) {
             void vscode.window.showErrorMessage(
-                'There is no OpenKB knowledge base in this workspace. Run "OpenKB: Initialize Knowledge Base Here" first.',
+                'There is no OpenKB knowledge base in this workspace. Run "OpenKB: Initialize Knowledge Base" first.',
             );
             return undefined;
         }

@@ -14,7 +14,12 @@ export const SettingKey = {
     serverJar: 'server.jar',
     logLevel: 'server.logLevel',
     jobs: 'add.jobs',
+    llmModel: 'llm.model',
+    llmBaseUrl: 'llm.baseUrl',
 } as const;
+
+/** The model of a KB that compiles without network or key. */
+export const OFFLINE_MODEL = 'offline';
 
 export interface OpenKbSettings {
     /** JDK folder; empty means JAVA_HOME, then PATH. */
@@ -24,6 +29,10 @@ export interface OpenKbSettings {
     logLevel: LogLevel;
     /** Parallel conversions per add; 0 lets the server choose. */
     jobs: number;
+    /** Model of a KB created from VS Code; `offline` when unset. */
+    llmModel: string;
+    /** Endpoint of a KB created from VS Code; empty for the provider's own. */
+    llmBaseUrl: string;
 }
 
 function stringSetting(value: unknown): string {
@@ -38,6 +47,8 @@ export function readSettings(get: (key: string) => unknown): OpenKbSettings {
         serverJar: stringSetting(get(SettingKey.serverJar)),
         logLevel: LOG_LEVELS.includes(level as LogLevel) ? (level as LogLevel) : 'info',
         jobs: typeof jobs === 'number' && Number.isInteger(jobs) && jobs > 0 ? jobs : 0,
+        llmModel: stringSetting(get(SettingKey.llmModel)) || OFFLINE_MODEL,
+        llmBaseUrl: stringSetting(get(SettingKey.llmBaseUrl)),
     };
 }
 
@@ -51,6 +62,7 @@ export function toServerSettings(s: OpenKbSettings): { openkb: Record<string, un
             java: { home: s.javaHome },
             server: { jar: s.serverJar, logLevel: s.logLevel },
             add: { jobs: s.jobs },
+            llm: { model: s.llmModel, baseUrl: s.llmBaseUrl },
         },
     };
 }

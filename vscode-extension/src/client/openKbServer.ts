@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { buildServerCommand, findJava, locateServerJar, SERVER_DEBUG_PORT, ServerLaunchError } from '../server/javaLauncher';
+import {
+    buildServerCommand,
+    bundledRuntimeDir,
+    findJava,
+    locateServerJar,
+    SERVER_DEBUG_PORT,
+    ServerLaunchError,
+    serverEnvironment,
+} from '../server/javaLauncher';
+import { CliOutcome, runServerCli } from '../server/serverCli';
 import { OpenKbSettings, SettingKey, CONFIG_SECTION } from '../settings';
 import { KbStatusBar } from '../statusBar';
 import { OpenKbErrorHandler } from './errorHandler';
@@ -11,12 +20,25 @@ import { RestartPolicy } from './restartPolicy';
 interface Running {
     client: LanguageClient;
     api: OpenKbApi;
+    /** The Java, jar and environment the server runs with; CLI subcommands run with the same. */
+    javaPath: string;
+    jar: string;
+    env: NodeJS.ProcessEnv;
+}
+
+/** What the server's process depends on besides the settings: the stored API key and Workspace Trust. */
+export interface ServerEnvironmentSource {
+    /** The API key from VS Code's secret storage, if one is stored. */
+    apiKey(): Promise<string | undefined>;
+    /** VS Code's Workspace Trust: false in Restricted Mode. */
+    isTrusted(): boolean;
 }
 
 /**
  * Owns the one language client: starts it on first use (finding Java and the jar first), restarts it
- * when the launch settings change, stops it on deactivation. Confined to the extension host thread;
- * `starting` is the single in-flight or finished start, shared by concurrent callers.
+ * when the launch settings, the API key or the workspace's trust change, stops it on deactivation.
+ * Confined to the extension host thread; `starting` is the single in-flight or finished start, shared
+ * by concurrent callers.
  */
 export class OpenKbServer implements vscode.Disposable {
     private starting: Promise<Running | undefined> | undefined;
@@ -26,7 +48,22 @@ export class OpenKbServer implements vscode.Disposable {
         private readonly output: vscode.LogOutputChannel,
         private readonly status: KbStatusBar,
         private readonly settings: () => OpenKbSettings,
+        private readonly environment: ServerEnvironmentSource,
     ) {}
+
+    /**
+     * Runs `openkb <args>` with the server's Java, jar and environment (starting the server first if it
+     * is not running, which also finds them); undefined when the server cannot run (the user was told).
+     */
+    async cli(args: readonly string[]): Promise<CliOutcome | undefined> {
+        this.starting ??= this.start();
+        const running = await this.starting;
+        if (running === undefined) {
+            return undefined;
+        }
+        this.output.appendLine(`Running: openkb ${args.join(' ')}`);
+        return runServerCli({ javaPath: running.javaPath, jar: running.jar, env: running.env }, args);
+    }
 
     /** The API of the running server, starting it if needed; undefined (after telling the user) when it cannot run. */
     async api(): Promise<OpenKbApi | undefined> {
@@ -37,20 +74,33 @@ export class OpenKbServer implements vscode.Disposable {
     private async start(): Promise<Running | undefined> {
         const settings = this.settings();
         try {
-            const java = await findJava({ javaHome: settings.javaHome, env: process.env });
+            const java = await findJava({
+                javaHome: settings.javaHome,
+                bundledRuntime: bundledRuntimeDir(this.extensionPath),
+                env: process.env,
+            });
             const jar = locateServerJar(settings.serverJar, this.extensionPath);
-            this.output.appendLine(`Starting the OpenKB server: Java ${java.major} from ${java.source} (${java.javaPath}), ${jar}`);
+            const trusted = this.environment.isTrusted();
+            const env = serverEnvironment(process.env, trusted ? await this.environment.apiKey() : undefined, trusted);
+            this.output.appendLine(
+                `Starting the OpenKB server: Java ${java.major} from ${java.source} (${java.javaPath}), ${jar}` +
+                    (trusted ? '' : '; Restricted Mode: no LLM calls, no automatic recovery'),
+            );
             const onGaveUp = (): void => this.status.update({ serverDown: true });
             const client = createLanguageClient(
-                buildServerCommand(java.javaPath, jar),
-                buildServerCommand(java.javaPath, jar, { debugPort: SERVER_DEBUG_PORT }),
+                {
+                    run: buildServerCommand(java.javaPath, jar),
+                    debug: buildServerCommand(java.javaPath, jar, { debugPort: SERVER_DEBUG_PORT }),
+                    env,
+                    workspaceTrusted: trusted,
+                },
                 settings,
                 this.output,
                 new OpenKbErrorHandler(new RestartPolicy(), onGaveUp),
             );
             await client.start();
             this.status.update({ serverDown: false });
-            return { client, api: new OpenKbApi(client) };
+            return { client, api: new OpenKbApi(client), javaPath: java.javaPath, jar, env };
         } catch (error) {
             this.starting = undefined; // the next command tries again, e.g. after the settings were fixed
             this.status.update({ serverDown: true });

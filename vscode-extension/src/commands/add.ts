@@ -1,10 +1,15 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { runAdd } from '../client/addOperation';
+import { refusalInError, refusedFiles } from '../client/endpointApproval';
 import { OpenKbApi } from '../client/openKbApi';
+import { addableTargets } from '../kbLocator';
 import { AddParams } from '../protocol';
 import { formatAddSummary, formatFailures } from '../progress';
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from '../supportedFiles';
 import { CommandContext, errorText, refreshPending, reportWithDetails } from './context';
+import { offerKnowledgeBase } from './init';
+import { approveEndpoint } from './trust';
 
 /**
  * "OpenKB: Add to Knowledge Base". One add at a time (`running`), because the server's per-file
@@ -28,17 +33,21 @@ export class AddCommand {
         if (targets.length === 0) {
             return;
         }
+        // A new user right-clicks a file before there is any KB: offer to make one instead of failing.
+        if (this.ctx.kbs.kbRoots.length === 0 && !(await offerKnowledgeBase(this.ctx, targets))) {
+            return;
+        }
         const kb = await this.ctx.kbs.pick(targets, 'add to');
-        const api = kb && (await this.ctx.server.api());
-        if (!kb || !api) {
+        const inputs = kb && this.outsideKbFolders(kb, targets);
+        const api = inputs && inputs.length > 0 && (await this.ctx.server.api());
+        if (!kb || !inputs || !api) {
             return;
         }
         this.running = true;
         try {
             const jobs = this.ctx.settings().jobs;
-            await this.add(api, { uris: targets.map((u) => u.toString()), kb: kb.toString(), ...(jobs > 0 ? { jobs } : {}) });
-        } catch (error) {
-            void vscode.window.showErrorMessage(`OpenKB could not add: ${errorText(error)}`);
+            const params = { kb: kb.toString(), ...(jobs > 0 ? { jobs } : {}) };
+            await this.addApproving(api, kb, { ...params, uris: inputs.map((u) => u.toString()) });
         } finally {
             this.running = false;
             this.ctx.status.update({ adding: undefined });
@@ -46,7 +55,44 @@ export class AddCommand {
         }
     }
 
-    private async add(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>): Promise<void> {
+    /**
+     * Adds, and when the server refused to send the API key to the KB's endpoint (the whole request, or
+     * some files), asks the user to approve it and adds the refused files once more.
+     */
+    private async addApproving(api: OpenKbApi, kb: vscode.Uri, params: Omit<AddParams, 'workDoneToken'>): Promise<void> {
+        let refused: string[];
+        try {
+            refused = await this.add(api, params);
+        } catch (error) {
+            const refusal = refusalInError(error);
+            if (refusal === undefined) {
+                void vscode.window.showErrorMessage(`OpenKB could not add: ${errorText(error)}`);
+                return;
+            }
+            if (await approveEndpoint(this.ctx, refusal, kb)) {
+                await this.retry(api, params);
+            }
+            return;
+        }
+        if (refused.length > 0) {
+            await this.retry(api, { ...params, uris: refused });
+        }
+    }
+
+    /** The add after an approval; a second refusal is reported as a failure, not asked about again. */
+    private async retry(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>): Promise<void> {
+        try {
+            await this.add(api, params, false);
+        } catch (error) {
+            void vscode.window.showErrorMessage(`OpenKB could not add: ${errorText(error)}`);
+        }
+    }
+
+    /**
+     * One add with progress and its summary. Returns the files to add again: those the server refused
+     * for an unapproved endpoint, once the user approved it when `askApproval` (none otherwise).
+     */
+    private async add(api: OpenKbApi, params: Omit<AddParams, 'workDoneToken'>, askApproval = true): Promise<string[]> {
         const outcome = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Adding to OpenKB', cancellable: true },
             (progress, token) => {
@@ -63,12 +109,41 @@ export class AddCommand {
             const text = `OpenKB: add cancelled (${formatAddSummary(outcome.counts)}).`;
             this.ctx.output.appendLine(text);
             void vscode.window.showInformationMessage(text);
-            return;
+            return [];
         }
         const summary = `OpenKB: ${formatAddSummary(outcome.result)}.`;
         this.ctx.output.appendLine(summary);
         const failures = formatFailures(outcome.result);
+        const refused = refusedFiles(outcome.result);
+        if (askApproval && refused !== undefined && params.kb !== undefined && (await approveEndpoint(this.ctx, refused.refusal, vscode.Uri.parse(params.kb)))) {
+            // The retry reports on these files; the others (added, skipped) go in the output.
+            failures.forEach((line) => this.ctx.output.appendLine(line));
+            return refused.uris;
+        }
         reportWithDetails(this.ctx, summary, failures, { warn: failures.length > 0, button: 'Show Failures' });
+        return [];
+    }
+
+    /**
+     * The targets without the KB's own folders (see {@link addableTargets}); says so when nothing is
+     * left, and notes in the output what was left out.
+     */
+    private outsideKbFolders(kb: vscode.Uri, targets: readonly vscode.Uri[]): vscode.Uri[] {
+        const list = (dir: string): string[] => {
+            try {
+                return fs.readdirSync(dir).sort();
+            } catch {
+                return [];
+            }
+        };
+        const { kept, leftOut } = addableTargets(kb.fsPath, targets.map((t) => t.fsPath), list);
+        leftOut.forEach((p) => this.ctx.output.appendLine(`add: left out ${p}: it is part of the knowledge base itself`));
+        if (kept.length === 0) {
+            void vscode.window.showWarningMessage(
+                "OpenKB: nothing to add — the selection holds only the knowledge base's own folders (.openkb, raw, wiki).",
+            );
+        }
+        return kept.map((p) => vscode.Uri.file(p));
     }
 
     /** Folders and supported files; says so when the selection holds nothing else. */

@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
 import { OpenKbApi } from '../client/openKbApi';
+import { CliOutcome } from '../server/serverCli';
 import { KbWorkspace } from '../kbWorkspace';
 import { OpenKbSettings } from '../settings';
 import { KbStatusBar } from '../statusBar';
 
-/** What every command needs: the server, the workspace's KBs, the status bar, the output and settings. */
+/**
+ * What every command needs: the server (its protocol, and its jar's CLI), the workspace's KBs, the status
+ * bar, the output, settings, the secret storage and the workspace's trust.
+ */
 export interface CommandContext {
-    server: { api(): Promise<OpenKbApi | undefined> };
+    server: { api(): Promise<OpenKbApi | undefined>; cli(args: readonly string[]): Promise<CliOutcome | undefined> };
     kbs: KbWorkspace;
     status: KbStatusBar;
     output: vscode.LogOutputChannel;
     settings(): OpenKbSettings;
+    secrets: vscode.SecretStorage;
+    /** VS Code's Workspace Trust; false in Restricted Mode. */
+    isTrusted(): boolean;
 }
 
 /** The message of a failed request, for "OpenKB could not ...: <message>". */

@@ -7,10 +7,17 @@ export const CommandId = {
     add: 'openkb.addToKnowledgeBase',
     recover: 'openkb.recoverKnowledgeBase',
     lint: 'openkb.lintKnowledgeBase',
+    /** In the palette: "Initialize Knowledge Base". */
     init: 'openkb.initKnowledgeBase',
+    /** On folders in the explorer: "Initialize Knowledge Base Here" (hidden from the palette). */
+    initHere: 'openkb.initKnowledgeBaseHere',
     remove: 'openkb.removeDocument',
+    setApiKey: 'openkb.setApiKey',
     showOutput: 'openkb.showServerOutput',
 } as const;
 
-/** Context key, true while the workspace holds a KB; the "Add" menus are shown only then. */
+/** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */
 export const HAS_KB_CONTEXT = 'openkb.hasKb';
+
+/** The key of the LLM API key in VS Code's SecretStorage (never in settings.json or the KB). */
+export const API_KEY_SECRET = 'openkb.llmApiKey';

@@ -6,6 +6,7 @@ import { initCommand } from './init';
 import { lintCommand } from './lint';
 import { recoverCommand } from './recover';
 import { removeCommand } from './remove';
+import { setApiKeyCommand } from './setApiKey';
 
 /** Registers every command of package.json `contributes.commands` (a unit test checks both lists match). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -15,7 +16,9 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.recover]: () => recoverCommand(ctx),
         [CommandId.lint]: (target) => lintCommand(ctx, target),
         [CommandId.init]: (clicked) => initCommand(ctx, clicked),
+        [CommandId.initHere]: (clicked) => initCommand(ctx, clicked),
         [CommandId.remove]: () => removeCommand(ctx),
+        [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
     };
     return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));

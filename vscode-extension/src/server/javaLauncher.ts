@@ -9,7 +9,7 @@ import * as path from 'node:path';
 export const MIN_JAVA_VERSION = 17;
 
 /** Where a runtime came from, as the user would name it in a message. */
-export type JavaSource = 'openkb.java.home' | 'JAVA_HOME' | 'PATH';
+export type JavaSource = 'openkb.java.home' | 'bundled runtime' | 'JAVA_HOME' | 'PATH';
 
 export interface JavaRuntime {
     javaPath: string;
@@ -28,6 +28,11 @@ export class ServerLaunchError extends Error {
 export interface JavaLookup {
     /** The `openkb.java.home` setting; when set it is the only candidate (the user chose it). */
     javaHome?: string;
+    /**
+     * The runtime a platform-specific package ships (`<extension>/runtime`, made by jlink); tried after
+     * `openkb.java.home` and before JAVA_HOME and PATH. Absent in the universal package.
+     */
+    bundledRuntime?: string;
     env: NodeJS.ProcessEnv;
     platform?: NodeJS.Platform;
     /** Runs `<java> -version` and returns what it printed; replaceable in tests. */
@@ -71,6 +76,32 @@ function onPath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | und
     const name = platform === 'win32' ? 'java.exe' : 'java';
     const dirs = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : ':').filter((d) => d.length > 0);
     return dirs.map((d) => path.join(d, name)).find((f) => isExecutableFile(f, platform));
+}
+
+/**
+ * Restores the execute bit of the bundled `java` (and the helper the JDK spawns processes with) when an
+ * unpacker dropped it; a runtime without it would be passed over as "could not be run".
+ */
+function makeExecutable(java: string, platform: NodeJS.Platform): void {
+    if (platform === 'win32') {
+        return;
+    }
+    const helper = path.join(path.dirname(path.dirname(java)), 'lib', 'jspawnhelper');
+    for (const file of [java, helper]) {
+        try {
+            const mode = fs.statSync(file).mode;
+            if ((mode & 0o100) === 0) {
+                fs.chmodSync(file, mode | 0o755);
+            }
+        } catch {
+            // Absent helper or a read-only install: the probe below reports a java that cannot run.
+        }
+    }
+}
+
+/** Where a platform package keeps its jlink runtime. */
+export function bundledRuntimeDir(extensionRoot: string): string {
+    return path.join(extensionRoot, 'runtime');
 }
 
 export function runJavaVersion(javaPath: string): Promise<string> {
@@ -125,6 +156,11 @@ export async function findJava(lookup: JavaLookup): Promise<JavaRuntime> {
         );
     }
     const candidates: Array<{ javaPath: string; source: JavaSource }> = [];
+    const bundled = lookup.bundledRuntime && javaExecutable(lookup.bundledRuntime, platform);
+    if (bundled && fs.existsSync(bundled)) {
+        makeExecutable(bundled, platform);
+        candidates.push({ javaPath: bundled, source: 'bundled runtime' });
+    }
     const javaHome = lookup.env.JAVA_HOME?.trim();
     if (javaHome && isExecutableFile(javaExecutable(javaHome, platform), platform)) {
         candidates.push({ javaPath: javaExecutable(javaHome, platform), source: 'JAVA_HOME' });
@@ -165,18 +201,52 @@ export interface ServerCommand {
     args: string[];
 }
 
+/**
+ * The JVM options of every server process. java.util.logging writes one line per record, `LEVEL: message`
+ * (instead of a date line and a level line), so the client can show each line at its level.
+ */
+export const SERVER_VM_ARGS = [
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Dfile.encoding=UTF-8',
+    '-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n',
+] as const;
+
 /** The JDWP port the server listens on when the extension host itself is being debugged. */
 export const SERVER_DEBUG_PORT = 1054;
 
 /**
- * `java <vm args> -jar <jar> lsp`. The JVM exits on OutOfMemoryError instead of limping on, so the
+ * `java <vm args> -jar <jar> lsp`; vscode-languageclient then appends `--stdio` (the server accepts it,
+ * and `--clientProcessId=N`). The JVM exits on OutOfMemoryError instead of limping on, so the
  * client's restart policy sees the crash.
  */
 export function buildServerCommand(javaPath: string, jar: string, options: { debugPort?: number } = {}): ServerCommand {
-    const args = ['-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8'];
+    return buildCliCommand(javaPath, jar, ['lsp'], options);
+}
+
+/** `java <vm args> -jar <jar> <subcommand and its arguments>`, e.g. `trust --kb DIR`. */
+export function buildCliCommand(javaPath: string, jar: string, cliArgs: readonly string[], options: { debugPort?: number } = {}): ServerCommand {
+    const args: string[] = [...SERVER_VM_ARGS];
     if (options.debugPort !== undefined) {
         args.push(`-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=${options.debugPort}`);
     }
-    args.push('-jar', jar, 'lsp');
+    args.push('-jar', jar, ...cliArgs);
     return { command: javaPath, args };
 }
+
+/**
+ * The server's environment: this process's, with `LLM_API_KEY` set to the key from VS Code's secret
+ * storage, or removed when LLM calls are off (a restricted workspace). Undefined `key` and
+ * `llmAllowed` leave a key the user exported in their shell in place.
+ */
+export function serverEnvironment(base: NodeJS.ProcessEnv, key: string | undefined, llmAllowed: boolean): NodeJS.ProcessEnv {
+    const env = { ...base };
+    if (!llmAllowed) {
+        delete env[LLM_KEY_VARIABLE];
+    } else if (key !== undefined && key.length > 0) {
+        env[LLM_KEY_VARIABLE] = key;
+    }
+    return env;
+}
+
+/** The variable the server reads the API key from (docs: README "Using an LLM"). */
+export const LLM_KEY_VARIABLE = 'LLM_API_KEY';

@@ -52,6 +52,7 @@ export interface Workspace {
     extensionPath: string;
     vs: vscodeMock.MockState;
     clients: languageClientMock.ClientState;
+    secrets: vscodeMock.MockSecretStorage;
 }
 
 /**
@@ -68,12 +69,34 @@ export function workspace(options: { withKb?: boolean } = {}): Workspace {
     fs.writeFileSync(path.join(extensionPath, 'server', 'openkb.jar'), 'not really a jar: the client is mocked');
     vs.workspaceFolders = [{ uri: vscodeMock.Uri.file(root), name: path.basename(root), index: 0 }];
     vs.settings['openkb.java.home'] = fakeJdk('openjdk version "17.0.15" 2025-04-15');
-    return { root, kb, extensionPath, vs, clients };
+    return { root, kb, extensionPath, vs, clients, secrets: new vscodeMock.MockSecretStorage() };
 }
 
-/** The extension context `activate` needs. */
-export function extensionContext(ws: Workspace): { subscriptions: Array<{ dispose(): unknown }>; extensionPath: string } {
-    return { subscriptions: [], extensionPath: ws.extensionPath };
+/** The extension context `activate` needs; its secret storage is the workspace's. */
+export function extensionContext(ws: Workspace): { subscriptions: Array<{ dispose(): unknown }>; extensionPath: string; secrets: vscodeMock.MockSecretStorage } {
+    return { subscriptions: [], extensionPath: ws.extensionPath, secrets: ws.secrets };
+}
+
+/**
+ * A JDK whose bin/java answers `-version` like Java 17 and otherwise writes each argument on its own
+ * line to `<home>/calls.log` (a blank line ends a call), then prints `stdout` and exits with `exitCode`:
+ * enough to see what the extension runs of the jar's CLI.
+ */
+export function recordingJdk(stdout = '', exitCode = 0): { home: string; calls(): string[][] } {
+    const home = fakeJdk('openjdk version "17.0.15" 2025-04-15');
+    const log = path.join(home, 'calls.log');
+    fs.writeFileSync(
+        path.join(home, 'bin', 'java'),
+        `#!/bin/sh\nif [ "$1" = "-version" ]; then echo 'openjdk version "17.0.15"' >&2; exit 0; fi\n` +
+            `for a in "$@"; do printf '%s\\n' "$a" >> '${log}'; done\nprintf '\\n' >> '${log}'\n` +
+            `printf '%s' '${stdout}'\nexit ${exitCode}\n`,
+        { mode: 0o755 },
+    );
+    const calls = (): string[][] =>
+        fs.existsSync(log)
+            ? fs.readFileSync(log, 'utf8').split('\n\n').filter((c) => c.length > 0).map((c) => c.split('\n'))
+            : [];
+    return { home, calls };
 }
 
 /** Awaits `condition` (polled on the event loop) for at most `ms`; rejects naming `what`. */

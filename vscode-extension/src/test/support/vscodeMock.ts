@@ -82,17 +82,26 @@ export class MockOutputChannel {
     append(text: string): void {
         this.lines.push(text);
     }
+    /** Every line written at a level (info, warn, error, debug, trace), in order. */
+    readonly entries: Array<{ level: string; text: string }> = [];
     info(text: string): void {
         this.lines.push(text);
+        this.entries.push({ level: 'info', text });
     }
     warn(text: string): void {
         this.lines.push(text);
+        this.entries.push({ level: 'warn', text });
     }
     error(text: string | Error): void {
         this.lines.push(String(text));
+        this.entries.push({ level: 'error', text: String(text) });
     }
-    debug(): void {}
-    trace(): void {}
+    debug(text: string): void {
+        this.entries.push({ level: 'debug', text });
+    }
+    trace(text: string): void {
+        this.entries.push({ level: 'trace', text });
+    }
     show(): void {
         this.shown = true;
     }
@@ -146,6 +155,12 @@ export class MockState {
     /** Answers a quick pick with one of the items (default: dismissed). */
     answerQuickPick: (items: any[]) => unknown = () => undefined;
     answerOpenDialog: () => Uri[] | undefined = () => undefined;
+    /** Answers an input box (default: dismissed); records what it was asked. */
+    answerInputBox: (options: Record<string, unknown>) => string | undefined = () => undefined;
+    readonly inputBoxes: Array<Record<string, unknown>> = [];
+    /** VS Code's Workspace Trust; false is Restricted Mode. */
+    trusted = true;
+    readonly trustGranted = new EventEmitter<void>();
     /** Called on every `progress.report`, e.g. to cancel after the first file. */
     onProgressReport: (run: ProgressRun) => void = () => undefined;
 }
@@ -189,6 +204,8 @@ function noEvent(): Disposable {
 }
 
 export const vscode = {
+    /** The editor's version (vscode-languageclient checks it). */
+    version: '1.96.4',
     Uri,
     Disposable,
     EventEmitter,
@@ -233,6 +250,10 @@ export const vscode = {
         async showOpenDialog(): Promise<Uri[] | undefined> {
             return state.answerOpenDialog();
         },
+        async showInputBox(options: Record<string, unknown>): Promise<string | undefined> {
+            state.inputBoxes.push(options);
+            return state.answerInputBox(options);
+        },
         async showWorkspaceFolderPick(): Promise<unknown> {
             return state.answerQuickPick(state.workspaceFolders);
         },
@@ -255,6 +276,13 @@ export const vscode = {
     workspace: {
         get workspaceFolders() {
             return state.workspaceFolders;
+        },
+        get isTrusted() {
+            return state.trusted;
+        },
+        onDidGrantWorkspaceTrust: (listener: () => void) => state.trustGranted.event(listener),
+        getWorkspaceFolder(uri: Uri) {
+            return state.workspaceFolders.find((f) => uri.fsPath === f.uri.fsPath || uri.fsPath.startsWith(f.uri.fsPath + path.sep));
         },
         getConfiguration(section: string) {
             return { get: (key: string, fallback?: unknown) => state.settings[`${section}.${key}`] ?? fallback };
@@ -287,3 +315,21 @@ export const vscode = {
         },
     },
 };
+
+/** VS Code's SecretStorage: a map, and the change event the extension restarts the server on. */
+export class MockSecretStorage {
+    readonly values = new Map<string, string>();
+    private readonly changed = new EventEmitter<{ key: string }>();
+    readonly onDidChange = this.changed.event;
+    async get(key: string): Promise<string | undefined> {
+        return this.values.get(key);
+    }
+    async store(key: string, value: string): Promise<void> {
+        this.values.set(key, value);
+        this.changed.fire({ key });
+    }
+    async delete(key: string): Promise<void> {
+        this.values.delete(key);
+        this.changed.fire({ key });
+    }
+}

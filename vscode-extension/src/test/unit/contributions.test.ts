@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CommandId, HAS_KB_CONTEXT } from '../../commands/ids';
@@ -10,6 +11,7 @@ import { readPackageJson } from '../support/packageJson';
 import { evaluateWhen } from '../support/whenClause';
 
 const pkg = readPackageJson();
+const extensionRoot = path.join(__dirname, '..', '..', '..', '..');
 const contributedCommands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
 const ADD_MENUS = ['explorer/context', 'editor/context', 'editor/title/context'];
 
@@ -39,10 +41,12 @@ describe('package.json and the code agree', () => {
         const titles = pkg.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
         assert.deepEqual(titles.sort(), [
             'OpenKB: Add to Knowledge Base',
+            'OpenKB: Initialize Knowledge Base',
             'OpenKB: Initialize Knowledge Base Here',
             'OpenKB: Lint Knowledge Base',
             'OpenKB: Recover Knowledge Base',
             'OpenKB: Remove Document from Knowledge Base',
+            'OpenKB: Set API Key',
             'OpenKB: Show Server Output',
         ]);
     });
@@ -72,19 +76,53 @@ describe('package.json and the code agree', () => {
         assert.deepEqual(contributed, [...read, `${CONFIG_SECTION}.trace.server`].sort());
     });
 
-    test('launch settings cannot come from a workspace (they name programs to run)', () => {
-        for (const key of [SettingKey.javaHome, SettingKey.serverJar]) {
+    test('launch and LLM settings cannot come from a workspace (they name programs to run, or where the key goes)', () => {
+        for (const key of [SettingKey.javaHome, SettingKey.serverJar, SettingKey.llmModel, SettingKey.llmBaseUrl]) {
             assert.equal(pkg.contributes.configuration.properties[`${CONFIG_SECTION}.${key}`].scope, 'machine');
+        }
+    });
+
+    test('no setting holds an API key: it lives in the secret storage only', () => {
+        for (const key of Object.keys(pkg.contributes.configuration.properties)) {
+            assert.doesNotMatch(key, /key|secret|token/i, key);
         }
     });
 
     test('packaging needs no prompt: license, repository, bundled main and the scripts', () => {
         assert.ok(pkg.license && pkg.repository?.url, 'license and repository');
         assert.equal(pkg.main, './dist/extension.js');
-        for (const script of ['compile', 'bundle', 'test', 'test:e2e', 'test:integration', 'package', 'copy-server']) {
+        for (const script of ['compile', 'bundle', 'test', 'test:e2e', 'test:integration', 'package', 'package:linux-x64', 'copy-server']) {
             assert.ok(pkg.scripts[script], script);
         }
-        assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
+        assert.match(pkg.scripts.package, /bundle-runtime\.mjs --none && vsce package --no-dependencies/);
+        assert.match(pkg.scripts['package:linux-x64'], /bundle-runtime\.mjs linux-x64 && vsce package .*--target linux-x64/);
+    });
+
+    test('a marketplace page: a 128x128 PNG icon, a changelog, fitting categories', () => {
+        const icon = fs.readFileSync(path.join(extensionRoot, pkg.icon));
+        assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+        assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+        assert.ok(fs.existsSync(path.join(extensionRoot, 'CHANGELOG.md')));
+        assert.ok(pkg.categories.includes('Linters') && pkg.categories.includes('Programming Languages'));
+    });
+
+    test('Restricted Mode is supported in a limited way, and says how', () => {
+        const untrusted = pkg.capabilities.untrustedWorkspaces;
+        assert.equal(untrusted.supported, 'limited');
+        assert.match(untrusted.description, /no LLM calls/);
+        assert.match(untrusted.description, /does not recover/);
+    });
+
+    test('[[wikilinks]]: a markdown-it plugin for the preview, and a grammar injected into Markdown', () => {
+        assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
+        for (const style of pkg.contributes['markdown.previewStyles']) {
+            assert.ok(fs.existsSync(path.join(extensionRoot, style)), style);
+        }
+        const [grammar] = pkg.contributes.grammars;
+        assert.deepEqual(grammar.injectTo, ['text.html.markdown']);
+        const file = JSON.parse(fs.readFileSync(path.join(extensionRoot, grammar.path), 'utf8'));
+        assert.equal(file.scopeName, grammar.scopeName);
+        assert.match(file.injectionSelector, /^L:text\.html\.markdown /);
     });
 });
 
@@ -108,8 +146,8 @@ describe('"Add to Knowledge Base" menus', () => {
             }
         });
 
-        test(`${menu}: hide without a KB in the workspace, and on non-file resources`, () => {
-            assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/a.pdf', { hasKb: false })), false);
+        test(`${menu}: show before there is a KB (the command offers to create one), hide on non-file resources`, () => {
+            assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/a.pdf', { hasKb: false })), true);
             assert.equal(evaluateWhen(addMenu(menu).when, resource('/w/a.pdf', { scheme: 'untitled' })), false);
         });
     }
@@ -120,12 +158,22 @@ describe('"Add to Knowledge Base" menus', () => {
         }
     });
 
-    test('KB commands stay out of the palette until there is a KB; Init and Show Output are always there', () => {
-        const hidden = pkg.contributes.menus.commandPalette.map((e: { command: string }) => e.command).sort();
-        assert.deepEqual(hidden, [CommandId.add, CommandId.lint, CommandId.recover, CommandId.remove].sort());
-        for (const e of pkg.contributes.menus.commandPalette) {
-            assert.equal(evaluateWhen(e.when, { [HAS_KB_CONTEXT]: false }), false);
-        }
+    test('"Initialize Knowledge Base Here" is on folders in the explorer, with or without a KB, and on nothing else', () => {
+        const entries = pkg.contributes.menus['explorer/context'].filter((e: { command: string }) => e.command === CommandId.initHere);
+        assert.equal(entries.length, 1);
+        assert.equal(evaluateWhen(entries[0].when, resource('/w/docs', { folder: true, hasKb: false })), true);
+        assert.equal(evaluateWhen(entries[0].when, resource('/w/docs', { folder: true, hasKb: true })), true);
+        assert.equal(evaluateWhen(entries[0].when, resource('/w/a.pdf')), false);
+    });
+
+    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here"', () => {
+        const visible = (hasKb: boolean): string[] =>
+            contributedCommands.filter((id) => {
+                const entry = pkg.contributes.menus.commandPalette.find((e: { command: string }) => e.command === id);
+                return entry === undefined || evaluateWhen(entry.when, { [HAS_KB_CONTEXT]: hasKb });
+            });
+        assert.deepEqual(visible(false).sort(), [CommandId.add, CommandId.init, CommandId.setApiKey, CommandId.showOutput].sort());
+        assert.deepEqual(visible(true).sort(), contributedCommands.filter((id) => id !== CommandId.initHere).sort());
     });
 });
 

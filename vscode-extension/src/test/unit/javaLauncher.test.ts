@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { buildServerCommand, findJava, locateServerJar, parseJavaMajorVersion, ServerLaunchError } from '../../server/javaLauncher';
+import {
+    buildCliCommand,
+    buildServerCommand,
+    findJava,
+    locateServerJar,
+    parseJavaMajorVersion,
+    SERVER_VM_ARGS,
+    ServerLaunchError,
+    serverEnvironment,
+} from '../../server/javaLauncher';
 import { fakeJdk, tempDir } from '../support/harness';
 
 describe('parseJavaMajorVersion', () => {
@@ -94,7 +103,62 @@ describe('findJava', () => {
     });
 });
 
+describe('the runtime a linux-x64 package bundles', () => {
+    test('is used before JAVA_HOME and PATH', async () => {
+        const bundled = fakeJdk('openjdk version "17.0.15"');
+        const found = await findJava({ bundledRuntime: bundled, env: { JAVA_HOME: fakeJdk('openjdk version "21"'), PATH: '' } });
+        assert.deepEqual(found, { javaPath: path.join(bundled, 'bin', 'java'), major: 17, source: 'bundled runtime' });
+    });
+
+    test('but not before openkb.java.home, which the user chose', async () => {
+        const chosen = fakeJdk('openjdk version "21"');
+        const found = await findJava({ javaHome: chosen, bundledRuntime: fakeJdk('openjdk version "17"'), env: {} });
+        assert.equal(found.source, 'openkb.java.home');
+    });
+
+    test('gets its execute bit back when unpacking dropped it', async () => {
+        const bundled = fakeJdk('openjdk version "17.0.15"');
+        fs.chmodSync(path.join(bundled, 'bin', 'java'), 0o644);
+        const found = await findJava({ bundledRuntime: bundled, env: { PATH: '' } });
+        assert.equal(found.source, 'bundled runtime');
+    });
+
+    test('the universal package has none: JAVA_HOME as before', async () => {
+        const home = fakeJdk('openjdk version "17.0.1"');
+        const found = await findJava({ bundledRuntime: path.join(tempDir(), 'runtime'), env: { JAVA_HOME: home } });
+        assert.equal(found.source, 'JAVA_HOME');
+    });
+});
+
+describe('serverEnvironment', () => {
+    test('sets LLM_API_KEY from the secret storage, keeping the rest of the environment', () => {
+        assert.deepEqual(serverEnvironment({ PATH: '/bin', LLM_API_KEY: 'shell' }, 'stored', true), { PATH: '/bin', LLM_API_KEY: 'stored' });
+    });
+
+    test('without a stored key, a key exported in the shell is kept', () => {
+        assert.deepEqual(serverEnvironment({ LLM_API_KEY: 'shell' }, undefined, true), { LLM_API_KEY: 'shell' });
+    });
+
+    test('with LLM calls off (Restricted Mode) there is no key at all', () => {
+        assert.deepEqual(serverEnvironment({ PATH: '/bin', LLM_API_KEY: 'shell' }, 'stored', false), { PATH: '/bin' });
+    });
+
+    test('does not change the environment it was given', () => {
+        const base = { LLM_API_KEY: 'shell' };
+        serverEnvironment(base, 'stored', true);
+        assert.deepEqual(base, { LLM_API_KEY: 'shell' });
+    });
+});
+
 describe('buildServerCommand', () => {
+    test('logs one line per record, LEVEL: message, so the client can keep the level', () => {
+        assert.ok(buildServerCommand('java', 'x.jar').args.includes('-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%6$s%n'));
+    });
+
+    test('a CLI subcommand runs with the same VM options', () => {
+        assert.deepEqual(buildCliCommand('java', 'x.jar', ['trust', '--kb', '/k']).args, [...SERVER_VM_ARGS, '-jar', 'x.jar', 'trust', '--kb', '/k']);
+    });
+
     test('runs the jar in lsp mode and makes the JVM exit on OutOfMemoryError', () => {
         const cmd = buildServerCommand('/jdk/bin/java', '/ext/server/openkb.jar');
         assert.equal(cmd.command, '/jdk/bin/java');
