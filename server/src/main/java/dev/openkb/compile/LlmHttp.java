@@ -131,10 +131,8 @@ final class LlmHttp {
      * null message when the port is closed), so the cause chain is read for the known kinds first.
      */
     static String cause(IOException e) {
+        // Most specific first: the JDK wraps a DNS failure in a ConnectException too.
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException) {
-                return "connection refused (is the server running and is base_url's port right?)";
-            }
             if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
                 return "host name not found (DNS lookup failed; check base_url and your network)";
             }
@@ -143,6 +141,11 @@ final class LlmHttp {
             }
             if (t instanceof java.net.NoRouteToHostException) {
                 return "no route to host";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused (is the server running, and is the port in base_url right?)";
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
