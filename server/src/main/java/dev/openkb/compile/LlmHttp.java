@@ -21,7 +21,9 @@ import java.util.Map;
  * timeout; up to {@link #MAX_RETRIES} retries with exponential backoff (or the server's
  * {@code Retry-After}) on 429, 5xx, timeouts and dropped connections; immediate, explained failures
  * on 401/403 ("check LLM_API_KEY") and 404 ("model or base_url not found"). Every message is scrubbed
- * of the API key before it leaves this class.
+ * of the API key before it leaves this class, and a failed connection names host:port and the cause.
+ * It only exists for an endpoint the {@link dev.openkb.trust.EndpointGate} admitted, and never follows
+ * a redirect, so the key goes nowhere else.
  *
  * <p>Thread-safe: the {@link HttpClient} is, and nothing else here changes after construction.
  */
@@ -141,6 +143,12 @@ final class LlmHttp {
             }
             if (t instanceof java.net.NoRouteToHostException) {
                 return "no route to host";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof java.net.ConnectException && m != null && !m.isBlank() && !m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+                return m; // "Connection timed out" and the like: the OS said what it was
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

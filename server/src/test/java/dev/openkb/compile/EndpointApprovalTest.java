@@ -191,6 +191,7 @@ class EndpointApprovalTest {
         assertTrue(LlmHttp.cause(wrapped).startsWith("host name not found"), "the JDK reports DNS failures as ConnectException");
         assertTrue(LlmHttp.cause(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")).contains("TLS failed: PKIX"));
         assertEquals("IOException", LlmHttp.cause(new IOException()));
+        assertEquals("Connection timed out", LlmHttp.cause(new IOException(new java.net.ConnectException("Connection timed out"))));
         assertEquals("Connection reset", LlmHttp.cause(new IOException(null, new java.net.SocketException("Connection reset"))));
     }
 }
