@@ -11,7 +11,6 @@ import dev.openkb.trust.ApprovalStore;
 import dev.openkb.trust.Endpoint;
 import dev.openkb.trust.EndpointGate;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +38,7 @@ final class InitCommand implements Callable<Integer> {
     String language;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "The model API's root (Ollama, LM Studio, vLLM, OpenRouter...). You typed it, so it is approved for this KB (see `openkb trust`).")
+            description = "The model API's root (Ollama, LM Studio, vLLM, OpenRouter...), written as base_url. You typed it, so it is approved for this KB (see `openkb trust`).")
     String baseUrl;
 
     @Override
@@ -50,7 +49,7 @@ final class InitCommand implements Callable<Integer> {
             KbLayout l = engine.init(target, model, language, base);
             spec.commandLine().getOut().println("Initialized knowledge base at " + l.root() + " (model: " + model + ")");
             if (base != null) {
-                approve(l);
+                approve(l, base);
             }
         }
         return Main.OK;
@@ -71,11 +70,12 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /** The user typed the URL, which is the approval `openkb trust` would record. */
-    private void approve(KbLayout l) {
-        Optional<LlmEndpoint> endpoint = Compilers.endpoint(KbConfig.load(l.config()), l);
-        if (endpoint.isPresent() && !endpoint.get().providerDefault()) {
-            new EndpointGate(ApprovalStore.forUser(main.env())).approve(l.root(), endpoint.get().endpoint());
-            spec.commandLine().getOut().println("Approved " + endpoint.get().endpoint().url()
+    private void approve(KbLayout l, String base) {
+        // An offline KB has no endpoint yet; approving the typed URL means a later switch to a model needs no trust step.
+        LlmEndpoint endpoint = Compilers.endpoint(KbConfig.load(l.config()), l).orElse(new LlmEndpoint(Endpoint.parse(base), false));
+        if (!endpoint.providerDefault()) {
+            new EndpointGate(ApprovalStore.forUser(main.env())).approve(l.root(), endpoint.endpoint());
+            spec.commandLine().getOut().println("Approved " + endpoint.endpoint().url()
                     + " to receive your API key and documents for this KB.");
         }
     }

@@ -107,6 +107,13 @@ class TrustCommandTest {
         assertEquals("http://127.0.0.1:1234/v1", KbConfig.load(kb.config()).string("base_url"));
         assertTrue(store().isApproved(root, Endpoint.parse("http://127.0.0.1:1234/v1")));
 
+        Path offline = dir.resolve("offline-kb");
+        assertEquals(0, run("init", offline.toString(), "--base-url", "https://llm.example/v1").code());
+        assertTrue(store().isApproved(offline, Endpoint.parse("https://llm.example/v1")), "typed for later use: approved too");
+        Path builtIn = dir.resolve("openai-kb");
+        assertEquals(0, run("init", builtIn.toString(), "--model", "gpt-5.4", "--base-url", "https://api.openai.com/v1").code());
+        assertFalse(store().isApproved(builtIn, Endpoint.parse("https://api.openai.com/v1")), "a provider default needs no entry");
+
         Run refused = run("init", dir.resolve("lan-kb").toString(), "--model", "gpt-test", "--base-url", "http://10.0.0.5:11434/v1");
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("plain http:// is allowed only to this machine"), refused.err());
