@@ -3,6 +3,7 @@ package dev.openkb.cli;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +14,22 @@ import picocli.CommandLine.Command;
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
         subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class,
-                AddCommand.class, RecompileCommand.class, LspCommand.class})
+                AddCommand.class, RecompileCommand.class, LspCommand.class, TrustCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
+
+    /** The environment commands read ({@code trust}, {@code init}: where the user's approvals are); tests pass their own. */
+    private final Map<String, String> env;
+
+    Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
 
     public static void main(String[] args) {
         quietLibraryLogging();
@@ -36,7 +48,12 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** {@link #run(String[], PrintWriter, PrintWriter)} with another environment (tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main(env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

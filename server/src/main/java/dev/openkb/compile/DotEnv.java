@@ -1,5 +1,8 @@
 package dev.openkb.compile;
 
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
+import dev.openkb.kb.KbLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +17,20 @@ import java.util.Map;
  */
 final class DotEnv {
     private DotEnv() {
+    }
+
+    /**
+     * The KB's {@code .env}; empty when it does not exist. A KB is untrusted input: a {@code .env}
+     * that is a link to a file outside the KB (say, the user's own secrets) is refused, not read.
+     */
+    static Map<String, String> readInside(KbLayout layout) throws IOException {
+        Path file = layout.envFile();
+        if (Files.isSymbolicLink(file) && Files.exists(file)
+                && !file.toRealPath().startsWith(layout.root().toRealPath())) {
+            throw new KbException(ErrorCode.PATH_OUTSIDE_KB, file, "the KB's .env links to a file outside the KB,"
+                    + " which a KB may not read; replace the link with a file, or set LLM_API_KEY in the environment");
+        }
+        return read(file);
     }
 
     /** The file's variables; empty when it does not exist. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
+import dev.openkb.trust.ApprovedEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -19,7 +21,9 @@ import java.util.Map;
  * timeout; up to {@link #MAX_RETRIES} retries with exponential backoff (or the server's
  * {@code Retry-After}) on 429, 5xx, timeouts and dropped connections; immediate, explained failures
  * on 401/403 ("check LLM_API_KEY") and 404 ("model or base_url not found"). Every message is scrubbed
- * of the API key before it leaves this class.
+ * of the API key before it leaves this class, and a failed connection names host:port and the cause.
+ * It only exists for an endpoint the {@link dev.openkb.trust.EndpointGate} admitted, and never follows
+ * a redirect, so the key goes nowhere else.
  *
  * <p>Thread-safe: the {@link HttpClient} is, and nothing else here changes after construction.
  */
@@ -39,10 +43,18 @@ final class LlmHttp {
     private final Sleeper sleeper;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    LlmHttp(LlmSettings settings, Sleeper sleeper) {
+    /**
+     * @param approved the {@link dev.openkb.trust.EndpointGate}'s admission of {@code settings}' endpoint:
+     *                 without one no client is built, so every model call passes the approval check
+     */
+    LlmHttp(LlmSettings settings, ApprovedEndpoint approved, Sleeper sleeper) {
+        if (!approved.endpoint().equals(settings.endpoint().endpoint())) {
+            throw new IllegalArgumentException("admitted " + approved.endpoint() + ", configured " + settings.baseUrl());
+        }
         this.settings = settings;
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // Never follow redirects: a 3xx would resend the key to a host the user did not approve.
+        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     LlmSettings settings() {
@@ -74,15 +86,22 @@ final class LlmHttp {
                 if (code == 404) {
                     throw fail("model or base_url not found (HTTP 404): model '" + settings.model() + "' at " + uri + detail);
                 }
+                if (code / 100 == 3) {
+                    throw fail("the endpoint redirects (HTTP " + code + ") to " + resp.headers().firstValue("Location").orElse("nowhere")
+                            + "; redirects are not followed, so that your key goes only where you approved: set base_url to"
+                            + " the final address and run openkb trust");
+                }
                 if (code != 429 && code < 500) {
                     throw fail("the provider rejected the request (HTTP " + code + ")" + detail);
                 }
                 problem = "HTTP " + code + detail;
                 wait = retryAfter(resp).orElse(wait);
+            } catch (HttpConnectTimeoutException e) {
+                problem = "could not connect to " + where(uri) + " within " + seconds() + " (connect timeout)";
             } catch (HttpTimeoutException e) {
-                problem = "no answer within " + settings.timeout().toMillis() / 1000.0 + " s";
+                problem = "no answer from " + where(uri) + " within " + seconds();
             } catch (IOException e) {
-                problem = "connection to " + uri + " failed: " + e.getMessage();
+                problem = "connection to " + where(uri) + " failed: " + cause(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KbException(ErrorCode.CANCELLED, null, "interrupted while waiting for the model");
@@ -97,6 +116,52 @@ final class LlmHttp {
                 throw new KbException(ErrorCode.CANCELLED, null, "interrupted while waiting to retry the model");
             }
         }
+    }
+
+    private String seconds() {
+        return settings.timeout().toMillis() / 1000.0 + " s";
+    }
+
+    /** host:port, what a connection failure is about. */
+    private static String where(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    /**
+     * What went wrong, in words: the JDK's client often says nothing ({@code ConnectException} with a
+     * null message when the port is closed), so the cause chain is read for the known kinds first.
+     */
+    static String cause(IOException e) {
+        // Most specific first: the JDK wraps a DNS failure in a ConnectException too.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "host name not found (DNS lookup failed; check base_url and your network)";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof java.net.ConnectException && m != null && !m.isBlank() && !m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+                return m; // "Connection timed out" and the like: the OS said what it was
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused (is the server running, and is the port in base_url right?)";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private HttpRequest request(URI uri, Map<String, String> headers, byte[] body) {

@@ -36,5 +36,7 @@ public enum ErrorCode {
     /** Invalid arguments from a caller (CLI usage, LSP params). */
     INVALID_ARGUMENT,
     /** A document identifier that matches nothing, or more than one document. */
-    UNKNOWN_DOCUMENT
+    UNKNOWN_DOCUMENT,
+    /** The KB's LLM endpoint ({@code base_url}) has not been approved by the user for this KB ({@code openkb trust}). */
+    ENDPOINT_NOT_APPROVED
 }

@@ -26,6 +26,11 @@ public final class KbInit {
     }
 
     public KbLayout init(Path dir, String model, String language) throws IOException {
+        return init(dir, model, language, null);
+    }
+
+    /** @param baseUrl written as {@code base_url} when not null (the caller validated it) */
+    public KbLayout init(Path dir, String model, String language, String baseUrl) throws IOException {
         validate(model, "model", 100);
         validate(language, "language", 50);
         KbLayout l = new KbLayout(dir);
@@ -45,6 +50,10 @@ public final class KbInit {
         Path tmp = l.root().resolve(".openkb.init-" + Long.toHexString(System.nanoTime()));
         files.createDirectories(tmp);
         KbConfig config = KbConfig.defaults().with("model", model).with("language", language);
+        if (baseUrl != null) {
+            validate(baseUrl, "base_url", 2000);
+            config = config.with("base_url", baseUrl);
+        }
         files.write(tmp.resolve("config.yaml"), config.toYaml().getBytes(StandardCharsets.UTF_8));
         files.write(tmp.resolve("hashes.json"), "{}\n".getBytes(StandardCharsets.UTF_8));
         files.write(tmp.resolve("ingest.lock"), new byte[0]);

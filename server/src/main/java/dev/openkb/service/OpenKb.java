@@ -54,6 +54,11 @@ public final class OpenKb implements AutoCloseable {
         return new KbInit(files).init(dir, model, language);
     }
 
+    /** {@link #init(Path, String, String)} with {@code base_url} in the config ({@code init --base-url}). */
+    public KbLayout init(Path dir, String model, String language, String baseUrl) throws IOException {
+        return new KbInit(files).init(dir, model, language, baseUrl);
+    }
+
     @Override
     public void close() {
         services.values().forEach(KbService::close);

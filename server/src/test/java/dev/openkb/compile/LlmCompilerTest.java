@@ -13,6 +13,10 @@ import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.testing.TreeManifest;
+import dev.openkb.trust.ApprovalStore;
+import dev.openkb.trust.ConfigHome;
+import dev.openkb.trust.Endpoint;
+import dev.openkb.trust.EndpointGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +94,23 @@ class LlmCompilerTest {
             cfg = cfg.with(e.getKey(), e.getValue());
         }
         Files.writeString(h.kb.config(), cfg.toYaml(), StandardCharsets.UTF_8);
-        return Compilers.forConfig(h.config(), h.kb, Map.of("LLM_API_KEY", KEY), sleeps::add);
+        approve(llm.baseUrl());
+        return Compilers.forConfig(h.config(), h.kb, env("LLM_API_KEY", KEY), sleeps::add);
+    }
+
+    /** The test's environment: its own user config folder (approvals), plus {@code kv}. */
+    Map<String, String> env(String... kv) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put(ConfigHome.OVERRIDE_VARIABLE, dir.resolve("user-config").toString());
+        for (int i = 0; i < kv.length; i += 2) {
+            env.put(kv[i], kv[i + 1]);
+        }
+        return env;
+    }
+
+    /** What {@code openkb trust} does for the test KB. */
+    void approve(String url) {
+        new EndpointGate(ApprovalStore.forUser(env())).approve(h.kb.root(), Endpoint.parse(url));
     }
 
     private WikiCompiler openAiCompiler(Function<Call, Answer> script) throws IOException {
@@ -274,7 +294,8 @@ class LlmCompilerTest {
         llm = new FakeLlm(c -> happy(c, FakeLlm::openAi));
         Files.writeString(h.kb.envFile(), "# secrets\nexport LLM_API_KEY=\"" + KEY + "\"\n", StandardCharsets.UTF_8);
         Files.writeString(h.kb.config(), h.config().with("model", "gpt-test").with("base_url", llm.baseUrl()).toYaml());
-        h.addShort(Compilers.forConfig(h.config(), h.kb, Map.of()), "doc", DOC);
+        approve(llm.baseUrl());
+        h.addShort(Compilers.forConfig(h.config(), h.kb, env()), "doc", DOC);
         assertEquals("Bearer " + KEY, llm.calls.get(0).header("Authorization"));
     }
 
