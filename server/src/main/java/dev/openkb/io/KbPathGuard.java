@@ -71,6 +71,16 @@ public final class KbPathGuard {
         return n;
     }
 
+    /**
+     * True when {@code name} from KB content (a registry {@code doc_name}) is one plain path
+     * component: not empty, not {@code .} or {@code ..}, no separator or NUL. Paths built from it
+     * ({@code wiki/summaries/<name>.md}, {@code wiki/sources/images/<name>/}) then stay where they belong.
+     */
+    public static boolean isPlainName(String name) {
+        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
+                && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+    }
+
     /** True when {@code p} is a real folder inside the KB (not a symlink, no symlinked ancestor). */
     public boolean isRealDirectory(Path p) {
         try {
