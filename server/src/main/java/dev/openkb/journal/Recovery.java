@@ -102,8 +102,8 @@ public final class Recovery {
                 discard(r, l.file(), errors);
                 rolledBack.add(new RecoveryReport.RolledBack(name, r.operation(), r.details()));
             } catch (UnsafePathException e) {
-                // Retrying cannot make a hostile path safe: set it aside now, its backups with it
-                // only when they are still where a journal may keep them.
+                // Retrying cannot make a hostile path safe: set it aside now. Its backup folder (in
+                // .openkb/staging, checked) is left to the reaper once the journal is gone.
                 setAside(l.file(), null, "unsafe path at rollback: " + e.getMessage(), errors, setAside);
             } catch (IOException | RuntimeException e) {
                 int attempts = r.attempts() + 1;
