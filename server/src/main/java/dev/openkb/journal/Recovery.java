@@ -104,7 +104,7 @@ public final class Recovery {
             } catch (UnsafePathException e) {
                 // Retrying cannot make a hostile path safe: set it aside now. Its backup folder (in
                 // .openkb/staging, checked) is left to the reaper once the journal is gone.
-                setAside(l.file(), null, "unsafe path at rollback: " + e.getMessage(), errors, setAside);
+                setAside(l.file(), null, "unsafe at rollback: " + e.getMessage(), errors, setAside);
             } catch (IOException | RuntimeException e) {
                 int attempts = r.attempts() + 1;
                 if (attempts >= MAX_ATTEMPTS) {
@@ -147,6 +147,9 @@ public final class Recovery {
             String order = r.ours() && r.created() != null ? r.created()
                     : Files.getLastModifiedTime(file).toInstant().toString();
             return new Loaded(file, r, order);
+        } catch (IllegalArgumentException | UnsafePathException refused) {
+            setAside(file, null, refused.getMessage(), errors, setAside); // already a sentence for the user
+            return null;
         } catch (IOException | RuntimeException e) {
             setAside(file, null, describe(e), errors, setAside);
             return null;

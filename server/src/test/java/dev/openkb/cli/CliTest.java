@@ -54,13 +54,12 @@ class CliTest {
         Run recover = run("recover", "--kb", kb.root().toString());
 
         assertEquals(1, recover.code(), recover.out());
-        assertTrue(recover.out().startsWith("Unrecoverable mutation journal " + id + ".json (IllegalArgumentException: path leaves"
-                + " the KB: ../home); set aside in .openkb/journal/quarantine"), recover.out());
+        assertTrue(recover.out().startsWith("Unrecoverable mutation journal " + id + ".json (path leaves the KB: ../home); set aside in .openkb/journal/quarantine"), recover.out());
         assertTrue(!recover.out().contains("Cleaned"), recover.out());
         assertEquals("must survive", Files.readString(precious));
         Run status = run("status", "--kb", kb.root().toString());
         assertTrue(status.out().contains("Pending journals: none\nQuarantined journals: 1 in .openkb/journal/quarantine")
-                && status.out().contains("  " + id + ".json: IllegalArgumentException: path leaves the KB: ../home"), status.out());
+                && status.out().contains("  " + id + ".json: path leaves the KB: ../home"), status.out());
         assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.root().toString()).out(), "it never blocks later commands");
     }
 
