@@ -11,6 +11,7 @@ import dev.openkb.engine.KbException;
 import dev.openkb.engine.ProgressListener;
 import dev.openkb.io.AtomicFiles;
 import dev.openkb.journal.MutationExecutor;
+import dev.openkb.journal.Recovery;
 import dev.openkb.kb.DocNames;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
@@ -157,12 +158,30 @@ public final class AddPipeline {
     }
 
     /**
-     * The registry as the batch starts, read under a brief shared lock. A cancel that arrives while
-     * waiting for that lock is not an error: it returns null, and every file then reports cancelled.
+     * The registry as the batch starts, read under a brief shared lock — but only from a recovered KB.
+     * A journal waiting in {@code .openkb/journal/} (a crash, or a rollback that failed) means
+     * {@code hashes.json} may still hold a change that recovery will undo: deciding "already in the
+     * knowledge base" from it would skip a file whose document then vanishes. So when one is waiting,
+     * the exclusive lock is taken (which recovers) and the registry read under it; if the journal is
+     * still there afterwards (the rollback failed again) the batch stops with DIRTY_ROLLBACK rather
+     * than decide from a half-restored registry. A cancel that arrives while waiting for the lock is
+     * not an error: it returns null, and every file then reports cancelled.
      */
     private Prefilter readRegistry(CancelToken cancel) {
-        try (KbLock.Hold h = lock.shared(cancel)) {
-            return new Prefilter(layout, Registry.load(layout));
+        try {
+            try (KbLock.Hold h = lock.shared(cancel)) {
+                if (Recovery.pendingJournals(layout).isEmpty()) {
+                    return new Prefilter(layout, Registry.load(layout));
+                }
+            }
+            try (KbLock.Hold h = lock.exclusive(cancel)) {
+                List<Path> still = Recovery.pendingJournals(layout);
+                if (!still.isEmpty()) {
+                    throw new KbException(ErrorCode.DIRTY_ROLLBACK, still.get(0), "an interrupted change could not be rolled back, so"
+                            + " the registry cannot be trusted yet; fix the cause (disk space, permissions) and run `openkb recover`");
+                }
+                return new Prefilter(layout, Registry.load(layout));
+            }
         } catch (KbException e) {
             if (e.code() == ErrorCode.CANCELLED) {
                 return null;

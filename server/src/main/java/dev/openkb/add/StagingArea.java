@@ -36,6 +36,12 @@ final class StagingArea implements AutoCloseable {
      * creating its lease file and locking it costs only that empty folder: set up again, new name.
      */
     static StagingArea create(KbLayout layout, AtomicFiles files, String stem) throws IOException {
+        // The KB is untrusted: a planted .openkb/staging symlink would put conversion output outside it.
+        try {
+            new dev.openkb.io.KbPathGuard(layout.root()).requireReal(layout.stagingDir(), false);
+        } catch (dev.openkb.io.UnsafePathException e) {
+            throw new dev.openkb.engine.KbException(dev.openkb.engine.ErrorCode.PATH_OUTSIDE_KB, e.path(), e.reason());
+        }
         Files.createDirectories(layout.stagingDir());
         String name = "add-" + DocNames.sanitizeStem(stem) + "-";
         for (int attempt = 1; ; attempt++) {

@@ -28,7 +28,8 @@ final class RecoverCommand implements Callable<Integer> {
                 out.println("Nothing to recover.");
             }
             r.lines().forEach(out::println);
-            return r.dirty() || !r.gaveUp().isEmpty() ? Main.FAILURE : Main.OK;
+            // A journal set aside this run is news the user must act on; later runs are clean again.
+            return r.dirty() || !r.gaveUp().isEmpty() || !r.quarantined().isEmpty() ? Main.FAILURE : Main.OK;
         }
     }
 }

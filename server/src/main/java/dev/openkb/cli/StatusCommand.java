@@ -35,6 +35,11 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("Pending journals: " + s.pendingJournals().size() + " (run `openkb recover`)");
                 s.pendingJournals().forEach(j -> out.println("  " + j));
             }
+            if (!s.quarantined().isEmpty()) {
+                out.println("Quarantined journals: " + s.quarantined().size() + " in .openkb/journal/quarantine (never acted on;"
+                        + " inspect, then delete them)");
+                s.quarantined().forEach(q -> out.println("  " + q.name() + ": " + q.reason()));
+            }
         }
         return Main.OK;
     }

@@ -1,6 +1,10 @@
 package dev.openkb.journal;
 
+import dev.openkb.io.KbPathGuard;
+import dev.openkb.io.UnsafePathException;
+import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.PythonJson;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +16,14 @@ import java.util.TreeMap;
  * Reads and writes journal files. Writing uses OpenKB's JSON layout so its recovery can roll back a
  * journal we left; reading accepts OpenKB's journals (absolute paths only, no kinds) and re-roots
  * their paths when the KB was moved. Stateless.
+ *
+ * <p>A journal is untrusted input (a KB may come from git clone): every path it names is checked
+ * here, lexically, whatever the format: the backup folder must be a folder directly in
+ * {@code .openkb/staging/}, every backup must lie inside it, and every target inside the KB but
+ * outside the journal folder, the staging folder and the lock file (a journal that "restores" its own
+ * folder or the lock would take recovery with it). A journal that breaks a rule is refused as a whole,
+ * and recovery sets it aside without touching anything it names. Symlinks are checked by
+ * {@link JournalPaths} when it is loaded and again at use time.
  */
 public final class JournalCodec {
     static final String WRITER = "openkb-java";
@@ -79,44 +91,56 @@ public final class JournalCodec {
             throw new IllegalArgumentException("entries is not a list");
         }
         boolean ours = WRITER.equals(m.get("writer"));
-        Path recordedRoot = Path.of((String) kbDirRaw).normalize();
+        KbLayout layout = new KbLayout(currentRoot);
+        KbPathGuard guard = new KbPathGuard(layout.root());
+        Path recordedRoot = path((String) kbDirRaw).normalize();
         Path backupDir = m.get("backup_dir_rel") instanceof String rel
-                ? currentRoot.resolve(rel).normalize()
-                : reroot(Path.of((String) backupRaw), recordedRoot, currentRoot);
+                ? inside(guard, rel)
+                : reroot(guard, path((String) backupRaw), recordedRoot);
+        if (!layout.stagingDir().equals(backupDir.getParent())) {
+            throw new IllegalArgumentException("backup folder is not a folder of .openkb/staging: " + layout.relative(backupDir));
+        }
         List<JournalEntry> entries = new ArrayList<>();
         for (Object o : entriesRaw == null ? List.of() : (List<Object>) entriesRaw) {
             if (!(o instanceof Map)) {
                 throw new IllegalArgumentException("an entry is not an object");
             }
-            entries.add(decodeEntry((Map<String, Object>) o, recordedRoot, currentRoot));
+            entries.add(decodeEntry((Map<String, Object>) o, recordedRoot, guard, layout, backupDir));
         }
         Object details = m.getOrDefault("details", Map.of());
         Object attempts = m.getOrDefault("attempts", 0);
         Object op = m.getOrDefault("operation", "mutation");
         Object created = m.get("created");
         return new JournalRecord(m.get("id") instanceof String id ? id : fileId, String.valueOf(op),
-                JournalStatus.parse(m.get("status")), currentRoot, backupDir,
+                JournalStatus.parse(m.get("status")), layout.root(), backupDir,
                 details instanceof Map ? stringKeys((Map<Object, Object>) details) : Map.of(),
                 attempts instanceof Number n ? n.intValue() : 0, entries,
                 created instanceof String c ? c : null, ours);
     }
 
-    private static JournalEntry decodeEntry(Map<String, Object> em, Path recordedRoot, Path currentRoot) {
+    private static JournalEntry decodeEntry(Map<String, Object> em, Path recordedRoot, KbPathGuard guard, KbLayout layout,
+                                            Path backupDir) {
         Object t = em.get("target");
         Object b = em.get("backup");
         if (!(t instanceof String)) {
             throw new IllegalArgumentException("an entry has no target");
         }
-        Path target = em.get("rel") instanceof String rel ? inside(currentRoot, rel)
-                : reroot(Path.of((String) t), recordedRoot, currentRoot);
+        Path target = em.get("rel") instanceof String rel ? inside(guard, rel)
+                : reroot(guard, path((String) t), recordedRoot);
+        if (target.equals(layout.openkbDir()) || target.startsWith(layout.journalDir()) || target.startsWith(layout.stagingDir())
+                || target.equals(layout.lockFile())) {
+            throw new IllegalArgumentException("an entry targets the engine's own state: " + layout.relative(target));
+        }
         Path backup = null;
         if (b instanceof String bs) {
-            backup = em.get("backup_rel") instanceof String brel ? inside(currentRoot, brel)
-                    : reroot(Path.of(bs), recordedRoot, currentRoot);
+            backup = em.get("backup_rel") instanceof String brel ? inside(guard, brel)
+                    : reroot(guard, path(bs), recordedRoot);
+            if (!backup.startsWith(backupDir) || backup.equals(backupDir)) {
+                throw new IllegalArgumentException("a backup lies outside the journal's backup folder: " + layout.relative(backup));
+            }
         }
         EntryKind kind = em.get("kind") instanceof String k ? kind(k) : null;
-        return new JournalEntry(target, backup, currentRoot.relativize(target).toString(),
-                backup == null ? null : currentRoot.relativize(backup).toString(), kind);
+        return new JournalEntry(target, backup, layout.relative(target), backup == null ? null : layout.relative(backup), kind);
     }
 
     private static EntryKind kind(String k) {
@@ -129,20 +153,33 @@ public final class JournalCodec {
         throw new IllegalArgumentException("unknown entry kind '" + k + "'");
     }
 
-    private static Path inside(Path root, String rel) {
-        Path p = root.resolve(rel).normalize();
-        if (!p.startsWith(root) || p.equals(root)) {
-            throw new IllegalArgumentException("entry path leaves the KB: " + rel);
+    private static Path inside(KbPathGuard guard, String rel) {
+        try {
+            return guard.resolve(rel);
+        } catch (UnsafePathException e) {
+            throw new IllegalArgumentException("path leaves the KB: " + rel);
         }
-        return p;
     }
 
-    private static Path reroot(Path abs, Path recordedRoot, Path currentRoot) {
+    /**
+     * An absolute path (OpenKB's fields) under the recorded {@code kb_dir}, moved to where the KB is
+     * now. {@code kb_dir} is itself journal content, so the result is checked against the real root:
+     * {@code kb_dir: "/"} re-roots every path into the KB instead of letting any of it out.
+     */
+    private static Path reroot(KbPathGuard guard, Path abs, Path recordedRoot) {
         Path n = abs.normalize();
-        if (!n.startsWith(recordedRoot) || n.equals(recordedRoot)) {
-            throw new IllegalArgumentException("entry path is outside the journal's kb_dir: " + abs);
+        if (!abs.isAbsolute() || !n.startsWith(recordedRoot) || n.equals(recordedRoot)) {
+            throw new IllegalArgumentException("path is outside the journal's kb_dir: " + abs);
         }
-        return currentRoot.resolve(recordedRoot.relativize(n).toString()).normalize();
+        return inside(guard, recordedRoot.relativize(n).toString());
+    }
+
+    private static Path path(String s) {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid path: " + s);
+        }
     }
 
     private static Map<String, Object> stringKeys(Map<Object, Object> m) {

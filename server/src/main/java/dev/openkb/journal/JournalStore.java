@@ -1,6 +1,7 @@
 package dev.openkb.journal;
 
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.KbPathGuard;
 import dev.openkb.kb.KbLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,6 +30,8 @@ final class JournalStore {
     /** Writes the record durably (creating the journal folder, and syncing its parent, the first time). */
     void write(JournalRecord r) throws IOException {
         Path dir = layout.journalDir();
+        // A planted .openkb/journal symlink would put our journal, and later deletes, outside the KB.
+        new KbPathGuard(layout.root()).requireReal(dir, false);
         if (!Files.isDirectory(dir)) {
             files.createDirectories(dir);
             files.ops().syncDirectory(dir.getParent());

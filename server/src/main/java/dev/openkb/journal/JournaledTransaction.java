@@ -3,6 +3,8 @@ package dev.openkb.journal;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.KbPathGuard;
+import dev.openkb.io.UnsafePathException;
 import dev.openkb.kb.KbLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +37,7 @@ public final class JournaledTransaction implements KbTransaction {
     private final KbLayout layout;
     private final AtomicFiles files;
     private final JournalStore store;
+    private final KbPathGuard guard;
     private final String id;
     private final String operation;
     private final Map<String, Object> details;
@@ -51,6 +54,7 @@ public final class JournaledTransaction implements KbTransaction {
         this.layout = layout;
         this.files = files;
         this.store = new JournalStore(layout, files);
+        this.guard = new KbPathGuard(layout.root());
         this.id = id;
         this.operation = operation;
         this.details = Map.copyOf(details);
@@ -332,6 +336,7 @@ public final class JournaledTransaction implements KbTransaction {
     }
 
     private void ensureBackupDir() throws IOException {
+        guard.requireReal(backupDir, false); // a planted .openkb/staging symlink must not receive our before-images
         if (!Files.isDirectory(backupDir)) {
             List<Path> created = files.createDirectories(backupDir);
             for (Path c : created) {
@@ -352,16 +357,11 @@ public final class JournaledTransaction implements KbTransaction {
 
     /** Normalises {@code p} and refuses paths outside the KB or reached through a symlink. */
     private Path checkInside(Path p) {
-        Path t = p.toAbsolutePath().normalize();
-        if (!t.startsWith(layout.root()) || t.equals(layout.root())) {
-            throw new KbException(ErrorCode.PATH_OUTSIDE_KB, p, "outside the knowledge base " + layout.root());
+        try {
+            return guard.requireReal(p, false);
+        } catch (UnsafePathException e) {
+            throw new KbException(ErrorCode.PATH_OUTSIDE_KB, p, e.reason());
         }
-        for (Path a = t; a != null && !a.equals(layout.root()); a = a.getParent()) {
-            if (Files.isSymbolicLink(a)) {
-                throw new KbException(ErrorCode.PATH_OUTSIDE_KB, p, "reached through the symlink " + a + "; refusing to write through it");
-            }
-        }
-        return t;
     }
 
     private void requireActive() {

@@ -10,10 +10,12 @@ import java.util.Map;
  * @param discarded        terminal (committed / rolled back) journals cleaned up
  * @param stagingReclaimed orphaned staging and backup folders removed
  * @param gaveUp           journals given up after repeated failed rollbacks (set aside for review)
- * @param errors           messages for journals set aside or rollbacks that failed and will be retried
+ * @param errors           messages for rollbacks that failed and will be retried, and anything recovery could not do
+ * @param quarantined      journals set aside this run without touching anything they name (unreadable, or
+ *                         naming a path outside the KB or through a symlink), each with its reason
  */
 public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int stagingReclaimed,
-                             List<String> gaveUp, List<String> errors) {
+                             List<String> gaveUp, List<String> errors, List<Quarantine.Entry> quarantined) {
     public record RolledBack(String journal, String operation, Map<String, Object> details) {
     }
 
@@ -21,14 +23,16 @@ public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int sta
         rolledBack = List.copyOf(rolledBack);
         gaveUp = List.copyOf(gaveUp);
         errors = List.copyOf(errors);
+        quarantined = List.copyOf(quarantined);
     }
 
     public static RecoveryReport empty() {
-        return new RecoveryReport(List.of(), 0, 0, List.of(), List.of());
+        return new RecoveryReport(List.of(), 0, 0, List.of(), List.of(), List.of());
     }
 
     public boolean nothingToDo() {
-        return rolledBack.isEmpty() && discarded == 0 && stagingReclaimed == 0 && gaveUp.isEmpty() && errors.isEmpty();
+        return rolledBack.isEmpty() && discarded == 0 && stagingReclaimed == 0 && gaveUp.isEmpty() && errors.isEmpty()
+                && quarantined.isEmpty();
     }
 
     /** True when a journal is still pending after this run (a rollback that will be retried). */
@@ -47,6 +51,10 @@ public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int sta
         }
         if (stagingReclaimed > 0) {
             out.add("Reclaimed " + stagingReclaimed + " orphaned staging folder(s).");
+        }
+        for (Quarantine.Entry q : quarantined) {
+            out.add("Unrecoverable mutation journal " + q.name() + " (" + q.reason() + "); set aside in .openkb/journal/"
+                    + Quarantine.DIR_NAME + " without touching anything it names. Inspect it, then delete it.");
         }
         out.addAll(gaveUp);
         out.addAll(errors);

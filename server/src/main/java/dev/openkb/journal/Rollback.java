@@ -1,6 +1,7 @@
 package dev.openkb.journal;
 
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.io.KbPathGuard;
 import dev.openkb.kb.KbLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,16 +19,23 @@ import java.util.stream.Stream;
  * Restores the before-images of one journal. Used both by a live transaction that fails and by
  * recovery after a crash, so it reads only the record, never in-memory state. Every step is
  * idempotent (restores go through a fresh link plus an atomic rename, and the backup is kept until
- * the journal is discarded), so a crash during rollback is repaired by running it again. Stateless.
+ * the journal is discarded), so a crash during rollback is repaired by running it again.
+ *
+ * <p>The record may come from a planted journal: every path is checked before anything changes
+ * ({@link JournalPaths}) and each step checks its own paths again right before it acts, so a folder
+ * swapped for a symlink meanwhile stops the rollback with {@code UnsafePathException} instead of
+ * deleting or writing through the link. Symlinks inside a backup tree are not restored. Stateless.
  */
 final class Rollback {
     private Rollback() {
     }
 
     static void apply(AtomicFiles files, KbLayout layout, JournalRecord r) throws IOException {
+        KbPathGuard guard = new KbPathGuard(layout.root());
+        JournalPaths.check(guard, r);
         Set<Path> dirty = new LinkedHashSet<>();
         for (JournalEntry e : order(r)) {
-            restore(files, r, e, dirty);
+            restore(files, guard, r, e, dirty);
         }
         for (Path d : dirty) {
             if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
@@ -47,8 +55,13 @@ final class Rollback {
         return list;
     }
 
-    private static void restore(AtomicFiles files, JournalRecord r, JournalEntry e, Set<Path> dirty) throws IOException {
-        Path target = e.target();
+    private static void restore(AtomicFiles files, KbPathGuard guard, JournalRecord r, JournalEntry e, Set<Path> dirty)
+            throws IOException {
+        // At use time: the journal was checked when read, but its folders may have changed since.
+        Path target = guard.requireReal(e.target(), true);
+        if (e.backup() != null) {
+            guard.requireReal(e.backup(), false);
+        }
         EntryKind kind = e.kind() != null ? e.kind() : inferKind(e);
         requireBeforeImage(e, kind);
         dirty.add(target.getParent());
@@ -61,7 +74,7 @@ final class Rollback {
                     files.deleteTree(target);
                 }
                 files.createDirectories(target.getParent());
-                Path scratch = r.backupDir().resolve("tmp");
+                Path scratch = guard.requireReal(r.backupDir().resolve("tmp"), false);
                 files.createDirectories(scratch);
                 Path tmp = AtomicFiles.tempName(scratch, target);
                 files.linkOrCopy(e.backup(), tmp);
@@ -111,9 +124,11 @@ final class Rollback {
             if (Files.isDirectory(b, LinkOption.NOFOLLOW_LINKS)) {
                 files.ops().createDirectory(dest);
                 dirty.add(dest);
-            } else {
+            } else if (Files.isRegularFile(b, LinkOption.NOFOLLOW_LINKS)) {
                 files.linkOrCopy(b, dest);
             }
+            // Anything else (a symlink planted in a backup tree) is left out: our before-images
+            // hold only folders and regular files, and a restored link could point out of the KB.
         }
     }
 }

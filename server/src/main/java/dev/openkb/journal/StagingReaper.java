@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * only once older than a grace period. A hidden folder being set up is decided by its lease file's
  * lock, or, while still empty, reclaimed at once (its owner, if alive, sets up again); a
  * {@code trash-*} folder (ours, renamed for removal) as soon as nobody holds its lease. Runs under
- * the exclusive KB lock. Stateless.
+ * the exclusive KB lock, after {@link Recovery} checked that {@code .openkb/staging} is a real folder
+ * (not a symlink out of the KB). A symlink planted in it is never ours: the link itself is deleted
+ * at once, and nothing is ever opened or deleted through it. Stateless.
  */
 final class StagingReaper {
     static final Duration UNLEASED_GRACE = Duration.ofMinutes(10);
@@ -48,6 +50,11 @@ final class StagingReaper {
         int reclaimed = 0;
         for (Path c : children) {
             try {
+                if (Files.isSymbolicLink(c)) {
+                    files.ops().delete(c); // unlink(2) removes the link, never its target
+                    reclaimed++;
+                    continue;
+                }
                 boolean hidden = c.getFileName().toString().startsWith(".") && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS);
                 if (hidden ? reapHidden(c) : shouldReap(c) && remove(c)) {
                     reclaimed++;

@@ -24,6 +24,15 @@ final class Flock {
     private static final int EINTR = 4;
     private static final int ENOENT = 2;
     private static final int ENOTDIR = 20;
+    private static final int ELOOP = 40;
+    /**
+     * Lock and lease files live in an untrusted KB: a planted symlink must not make us create or
+     * open a file outside it. The flag's value is per architecture (asm-generic vs x86 layouts).
+     */
+    private static final int O_NOFOLLOW = switch (com.sun.jna.Platform.ARCH) {
+        case "aarch64", "arm", "armel", "ppc", "ppc64", "ppc64le" -> 0100000;
+        default -> 0400000;
+    };
 
     interface CLib extends Library {
         int open(String path, int flags, int mode) throws LastErrorException;
@@ -41,10 +50,13 @@ final class Flock {
     /** Opens (creating with 0666 &amp; ~umask) the file for locking; returns the descriptor. */
     static int open(Path file) throws IOException {
         try {
-            return LIBC.open(file.toString(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+            return LIBC.open(file.toString(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == ENOENT) {
                 throw new java.nio.file.NoSuchFileException(file.toString(), null, "its folder does not exist");
+            }
+            if (e.getErrorCode() == ELOOP) {
+                throw new IOException("lock file " + file + " is a symlink; refusing to follow it out of the knowledge base (remove it)", e);
             }
             throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
         }
@@ -53,10 +65,12 @@ final class Flock {
     /** Opens an existing file for probing its lock, never creating it; -1 when it does not exist. */
     static int openExisting(Path file) throws IOException {
         try {
-            return LIBC.open(file.toString(), O_RDWR | O_CLOEXEC, 0);
+            return LIBC.open(file.toString(), O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == ENOENT || e.getErrorCode() == ENOTDIR) {
-                return -1; // no such lease file (or the "folder" is a file): nothing holds it
+            if (e.getErrorCode() == ENOENT || e.getErrorCode() == ENOTDIR || e.getErrorCode() == ELOOP) {
+                // No such lease file (or the "folder" is a file, or the lease a planted symlink, which
+                // no owner of ours ever holds): nothing holds it.
+                return -1;
             }
             throw new IOException("cannot open lock file " + file + ": errno " + e.getErrorCode(), e);
         }

@@ -48,7 +48,8 @@ final class KbRequests {
     static Protocol.RecoverResult recoverResult(KbLayout layout, RecoveryReport r) {
         return new Protocol.RecoverResult(Uris.toUri(layout.root()),
                 r.rolledBack().stream().map(b -> new Protocol.RolledBack(b.journal(), b.operation(), b.details())).toList(),
-                r.discarded(), r.stagingReclaimed(), r.gaveUp(), r.errors());
+                r.discarded(), r.stagingReclaimed(), r.gaveUp(), r.errors(),
+                r.quarantined().stream().map(q -> q.name() + ": " + q.reason()).toList());
     }
 
     /**
@@ -94,7 +95,7 @@ final class KbRequests {
         return ctx.operations().start(null, cancel -> {
             StatusReport s = kb.service().status(cancel);
             return new Protocol.StatusResult(Uris.toUri(s.kb()), s.documents(), s.pages(), s.pendingJournals().size(),
-                    s.lastOperation());
+                    s.lastOperation(), s.quarantined().stream().map(q -> q.name() + ": " + q.reason()).toList());
         });
     }
 

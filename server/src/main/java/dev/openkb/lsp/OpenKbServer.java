@@ -122,7 +122,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         outbox.log(MessageType.Info, "OpenKB: recovering " + s.root());
         try (KbLock.Hold h = s.service().lock().exclusive(CancelToken.none(), options.recoveryLockTimeout())) {
             RecoveryReport r = s.service().lastRecovery();
-            outbox.log(r.errors().isEmpty() && r.gaveUp().isEmpty() ? MessageType.Info : MessageType.Warning,
+            outbox.log(r.errors().isEmpty() && r.gaveUp().isEmpty() && r.quarantined().isEmpty() ? MessageType.Info : MessageType.Warning,
                     "OpenKB: " + s.root() + ": " + describe(r));
         } catch (KbException e) {
             outbox.log(MessageType.Warning, "OpenKB: " + s.root() + ": recovery postponed to the next change ("
@@ -137,6 +137,8 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         return "recovered: " + r.rolledBack().size() + " interrupted operation(s) rolled back, " + r.discarded()
                 + " finished journal(s) cleaned, " + r.stagingReclaimed() + " staging folder(s) reclaimed"
                 + (r.gaveUp().isEmpty() ? "" : ", " + r.gaveUp().size() + " given up")
+                + (r.quarantined().isEmpty() ? "" : ", " + r.quarantined().size() + " unsafe or unreadable journal(s) set aside in"
+                        + " .openkb/journal/quarantine, first: " + r.quarantined().get(0).name() + ": " + r.quarantined().get(0).reason())
                 + (r.errors().isEmpty() ? "" : ", " + r.errors().size() + " error(s)");
     }
 

@@ -32,7 +32,7 @@ public final class Protocol {
 
     /** {@code openkb/recover} result. */
     public record RecoverResult(String kb, List<RolledBack> rolledBack, int discarded, int stagingReclaimed,
-            List<String> gaveUp, List<String> errors) {
+            List<String> gaveUp, List<String> errors, List<String> quarantined) {
     }
 
     public record RolledBack(String journal, String operation, Map<String, Object> details) {
@@ -40,7 +40,7 @@ public final class Protocol {
 
     /** {@code openkb/status} result. */
     public record StatusResult(String kb, int documents, Map<String, Integer> pages, int pendingJournals,
-            String lastOperation) {
+            String lastOperation, List<String> quarantinedJournals) {
     }
 
     /** {@code openkb/documents} result. */

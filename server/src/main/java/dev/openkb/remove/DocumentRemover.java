@@ -3,6 +3,9 @@ package dev.openkb.remove;
 import dev.openkb.compile.IndexMd;
 import dev.openkb.compile.PageWriter;
 import dev.openkb.compile.SourceRemoval;
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
+import dev.openkb.io.KbPathGuard;
 import dev.openkb.journal.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
@@ -45,6 +48,12 @@ public final class DocumentRemover {
     public RemovePlan plan(String identifier, RemoveOptions opts) throws IOException {
         RegistryEntry e = DocumentResolver.resolve(Registry.load(layout), identifier);
         String doc = e.docName();
+        // hashes.json is untrusted KB content: a doc_name of ".." would make the images folder
+        // wiki/sources, and a raw_path of "wiki" the whole wiki, both deleted by a committed remove.
+        if (!KbPathGuard.isPlainName(doc)) {
+            throw new KbException(ErrorCode.CORRUPT_STATE, layout.hashes(), "the entry " + e.hash() + " has an unsafe doc_name '"
+                    + doc + "'; refusing to delete files named after it (fix or remove the entry by hand)");
+        }
         List<PlannedAction> actions = new ArrayList<>();
         for (Path p : List.of(layout.summary(doc), layout.sourceMd(doc), layout.sourceJson(doc), layout.docImages(doc))) {
             if (Files.exists(p)) {
@@ -64,6 +73,11 @@ public final class DocumentRemover {
         }
         if (!opts.keepRaw()) {
             String raw = e.rawPath() != null ? e.rawPath() : "raw/" + e.name();
+            Path rawFile = layout.root().resolve(raw).normalize();
+            if (!rawFile.startsWith(layout.rawDir()) || rawFile.equals(layout.rawDir())) {
+                throw new KbException(ErrorCode.CORRUPT_STATE, layout.hashes(), "the entry " + e.hash() + " has a raw_path '" + raw
+                        + "' outside raw/; refusing to delete it (fix the entry, or remove with --keep-raw)");
+            }
             actions.add(new PlannedAction(PlannedAction.Kind.DELETE, raw));
         }
         return new RemovePlan(e, actions);

@@ -4,6 +4,7 @@ import dev.openkb.engine.CancelToken;
 import dev.openkb.io.AtomicFiles;
 import dev.openkb.journal.MutationExecutor;
 import dev.openkb.journal.MutationRunner;
+import dev.openkb.journal.Quarantine;
 import dev.openkb.journal.Recovery;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.kb.KbConfig;
@@ -123,7 +124,7 @@ public final class KbService implements AutoCloseable {
             List<String> pending = Recovery.pendingJournals(layout).stream()
                     .map(p -> p.getFileName().toString()).toList();
             return new StatusReport(layout.root(), Registry.load(layout).size(), countFiles(layout.rawDir()), pages,
-                    pending, config().model(), lastLogEntry());
+                    pending, config().model(), lastLogEntry(), Quarantine.list(layout));
         }
     }
 

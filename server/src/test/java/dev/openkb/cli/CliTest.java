@@ -41,6 +41,28 @@ class CliTest {
         assertEquals(1, run("init", kb.toString()).code(), "a second init refuses");
     }
 
+    /** Issue 12: a cloned KB with a planted finished journal whose backup folder is outside it. */
+    @Test
+    void recoverSetsAPlantedJournalAsideInsteadOfDeletingOutsideAndStatusShowsIt() throws Exception {
+        var kb = Fixtures.kb(dir.resolve("kb"));
+        Path precious = Fixtures.write(dir.resolve("home/precious.txt"), "must survive");
+        String id = "0194a1b2c3d47e5f8a9b0c1d2e3f4a5b";
+        Fixtures.write(kb.journalDir().resolve(id + ".json"), PythonJson.dumpIndented(Map.of("version", 1, "status", "committed",
+                "kb_dir", kb.root().toString(), "backup_dir", precious.getParent().toString(), "entries", List.of(),
+                "writer", "openkb-java", "backup_dir_rel", "../home")));
+
+        Run recover = run("recover", "--kb", kb.root().toString());
+
+        assertEquals(1, recover.code(), recover.out());
+        assertTrue(recover.out().startsWith("Unrecoverable mutation journal " + id + ".json (path leaves the KB: ../home); set aside in .openkb/journal/quarantine"), recover.out());
+        assertTrue(!recover.out().contains("Cleaned"), recover.out());
+        assertEquals("must survive", Files.readString(precious));
+        Run status = run("status", "--kb", kb.root().toString());
+        assertTrue(status.out().contains("Pending journals: none\nQuarantined journals: 1 in .openkb/journal/quarantine")
+                && status.out().contains("  " + id + ".json: path leaves the KB: ../home"), status.out());
+        assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.root().toString()).out(), "it never blocks later commands");
+    }
+
     @Test
     void commandsOutsideAKbExitTwoWithAClearMessage() {
         Run r = run("status", "--kb", dir.toString());

@@ -43,9 +43,9 @@ class JournalCodecTest {
     @Test
     void readsOpenKbsJournalWithAbsolutePathsAndItsDefaults() {
         String openKb = """
-                {"version": 1, "kb_dir": "/old/kb", "backup_dir": "/old/kb/.openkb/backup/x",
+                {"version": 1, "kb_dir": "/old/kb", "backup_dir": "/old/kb/.openkb/staging/rollback-x",
                  "details": {"doc_name": "paper", "note": null},
-                 "entries": [{"target": "/old/kb/wiki/index.md", "backup": "/old/kb/.openkb/backup/x/index.md"},
+                 "entries": [{"target": "/old/kb/wiki/index.md", "backup": "/old/kb/.openkb/staging/rollback-x/index.md"},
                              {"target": "/old/kb/wiki/summaries/paper.md", "backup": null}]}
                 """;
 
@@ -58,16 +58,16 @@ class JournalCodecTest {
         assertEquals(Map.of("doc_name", "paper"), r.details(), "null details are dropped");
         assertNull(r.created());
         assertFalse(r.ours());
-        assertEquals(NOW.resolve(".openkb/backup/x"), r.backupDir());
+        assertEquals(NOW.resolve(".openkb/staging/rollback-x"), r.backupDir());
         assertEquals(NOW.resolve("wiki/index.md"), r.entries().get(0).target());
-        assertEquals(NOW.resolve(".openkb/backup/x/index.md"), r.entries().get(0).backup());
+        assertEquals(NOW.resolve(".openkb/staging/rollback-x/index.md"), r.entries().get(0).backup());
         assertNull(r.entries().get(1).backup());
         assertNull(r.entries().get(1).kind(), "OpenKB records no kinds");
     }
 
     @Test
     void aJournalWithoutEntriesHasNothingToUndo() {
-        JournalRecord r = JournalCodec.decode("{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"status\": \"rolled_back\","
+        JournalRecord r = JournalCodec.decode("{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"status\": \"rolled_back\","
                 + " \"details\": [1], \"attempts\": \"three\"}", "f", NOW);
         assertEquals(List.of(), r.entries());
         assertEquals(JournalStatus.ROLLED_BACK, r.status());
@@ -79,21 +79,30 @@ class JournalCodecTest {
     @CsvSource(delimiter = '|', value = {
         "'   '| empty journal file",
         "{not json| not valid JSON",
-        "{\"backup_dir\": \"/old/kb/b\"}| missing kb_dir or backup_dir",
-        "{\"kb_dir\": 7, \"backup_dir\": \"/old/kb/b\"}| missing kb_dir or backup_dir",
+        "{\"backup_dir\": \"/old/kb/.openkb/staging/b\"}| missing kb_dir or backup_dir",
+        "{\"kb_dir\": 7, \"backup_dir\": \"/old/kb/.openkb/staging/b\"}| missing kb_dir or backup_dir",
         "{\"kb_dir\": \"/old/kb\"}| missing kb_dir or backup_dir",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": {}}| entries is not a list",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [1]}| an entry is not an object",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"backup\": \"/old/kb/b/1\"}]}| an entry has no target",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/etc/passwd\"}]}| entry path is outside the journal's kb_dir: /etc/passwd",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb\"}]}| entry path is outside the journal's kb_dir: /old/kb",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/elsewhere\", \"entries\": []}| entry path is outside the journal's kb_dir: /elsewhere",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"rel\": \"../../etc/passwd\"}]}| entry path leaves the KB: ../../etc/passwd",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"rel\": \".\"}]}| entry path leaves the KB: .",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"backup\": \"/old/kb/b/1\", \"backup_rel\": \"../b\"}]}| entry path leaves the KB: ../b",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"backup\": \"/tmp/1\"}]}| entry path is outside the journal's kb_dir: /tmp/1",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"kind\": \"symlink\"}]}| unknown entry kind 'symlink'",
-        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/b\", \"status\": \"half-done\"}| unknown journal status 'half-done'",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": {}}| entries is not a list",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [1]}| an entry is not an object",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"backup\": \"/old/kb/.openkb/staging/b/1\"}]}| an entry has no target",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/etc/passwd\"}]}| path is outside the journal's kb_dir: /etc/passwd",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb\"}]}| path is outside the journal's kb_dir: /old/kb",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/elsewhere\", \"entries\": []}| path is outside the journal's kb_dir: /elsewhere",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"rel\": \"../../etc/passwd\"}]}| path leaves the KB: ../../etc/passwd",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"rel\": \".\"}]}| path leaves the KB: .",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"backup\": \"/old/kb/.openkb/staging/b/1\", \"backup_rel\": \"../b\"}]}| path leaves the KB: ../b",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"backup_dir_rel\": \"../../somewhere\", \"status\": \"committed\"}| path leaves the KB: ../../somewhere",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"backup_dir_rel\": \"/home\", \"status\": \"committed\"}| path leaves the KB: /home",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"backup_dir_rel\": \"wiki\", \"status\": \"committed\"}| backup folder is not a folder of .openkb/staging: wiki",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging\", \"status\": \"committed\"}| backup folder is not a folder of .openkb/staging: .openkb/staging",
+        "{\"kb_dir\": \"/\", \"backup_dir\": \"/home\", \"status\": \"committed\"}| backup folder is not a folder of .openkb/staging: home",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/.openkb/journal\"}]}| an entry targets the engine's own state: .openkb/journal",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/.openkb/ingest.lock\"}]}| an entry targets the engine's own state: .openkb/ingest.lock",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"backup\": \"/old/kb/wiki/index.md\"}]}| a backup lies outside the journal's backup folder: wiki/index.md",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"wiki/x\"}]}| path is outside the journal's kb_dir: wiki/x",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"backup\": \"/tmp/1\"}]}| path is outside the journal's kb_dir: /tmp/1",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"entries\": [{\"target\": \"/old/kb/x\", \"kind\": \"symlink\"}]}| unknown entry kind 'symlink'",
+        "{\"kb_dir\": \"/old/kb\", \"backup_dir\": \"/old/kb/.openkb/staging/b\", \"status\": \"half-done\"}| unknown journal status 'half-done'",
     })
     void refusesAJournalItCannotSafelyUndoAndSaysWhy(String text, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalCodec.decode(text, "f", NOW));

@@ -135,9 +135,10 @@ class RecoveryTest {
         try (KbLock.Hold h = lock.exclusive(CancelToken.none(), java.time.Duration.ofSeconds(5))) {
             assertTrue(Recovery.pendingJournals(kb).isEmpty());
         }
-        try (var s = Files.list(kb.openkbDir().resolve("quarantine"))) {
-            assertEquals(4, s.count(), "every bad journal is kept as evidence");
-        }
+        List<Quarantine.Entry> kept = Quarantine.list(kb);
+        assertEquals(List.of("empty.json", "foreign.json", "garbage.json", "list.json"),
+                kept.stream().map(Quarantine.Entry::name).toList(), "every bad journal is kept as evidence, under its own name");
+        assertTrue(kept.get(0).reason().startsWith("empty journal file"), kept.get(0).reason());
         lock.close();
     }
 
@@ -310,7 +311,7 @@ class RecoveryTest {
         assertEquals(List.of(), r.errors());
         assertEquals(before, TreeManifest.ofKb(kb.root()));
         assertTrue(Recovery.pendingJournals(kb).isEmpty());
-        assertFalse(Files.exists(kb.openkbDir().resolve("quarantine")));
+        assertFalse(Files.exists(Quarantine.dir(kb)));
     }
 
     /**
@@ -420,12 +421,12 @@ class RecoveryTest {
             recover();
         }
         assertFalse(Files.exists(backupDir));
-        try (var s = Files.list(kb.openkbDir().resolve("quarantine"))) {
+        try (var s = Files.list(Quarantine.dir(kb))) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(2, names.size(), names.toString());
-            assertTrue(names.get(0).startsWith(id + ".json."), names.toString());
-            assertTrue(names.get(1).startsWith("rollback-" + id + "."), names.toString());
+            assertEquals(List.of(id + ".json", id + ".json.reason", "rollback-" + id), names);
         }
+        assertEquals("kept as evidence", read(Quarantine.dir(kb).resolve("rollback-" + id + "/unrelated.md")));
+        assertTrue(Quarantine.list(kb).get(0).reason().startsWith("gave up after 5 failed rollback(s)"), Quarantine.list(kb).toString());
         assertTrue(recover().nothingToDo());
     }
 }

@@ -8,6 +8,7 @@ import dev.openkb.engine.FileStatus;
 import dev.openkb.engine.KbException;
 import dev.openkb.engine.ProgressListener;
 import dev.openkb.io.RealFileOps;
+import dev.openkb.journal.Quarantine;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
 import dev.openkb.kb.RegistryEntry;
@@ -34,8 +35,11 @@ import java.util.concurrent.TimeoutException;
  * byte as it was, or be added cleanly (a safe document name, every invariant holding), within two
  * minutes. Corrupt state files ({@code hashes.json}, {@code config.yaml}) must stop the add with a
  * CORRUPT_STATE error naming the file, the KB untouched; corrupt, empty, truncated or path-escaping
- * journals must be set aside by recovery with a message naming them, touching nothing outside the
- * KB, and the add must then proceed. Stateless.
+ * journals (a backup folder outside the KB, relative or absolute; an entry reached through a
+ * symlinked folder, ours or OpenKB's) must be set aside by recovery in
+ * {@code .openkb/journal/quarantine/} with a message naming them, touching nothing outside the KB,
+ * and the add must then proceed; a symlinked {@code .openkb/staging} must stop the add with
+ * PATH_OUTSIDE_KB, nothing outside reaped or written. Stateless.
  */
 public final class HostileInputSweep {
     public static final String LAYER = "hostile-input";
@@ -54,10 +58,22 @@ public final class HostileInputSweep {
         judge(r, "corrupt hashes.json", corruptState(base, work, note, ".openkb/hashes.json", "{\"a\": [unclosed"));
         judge(r, "empty hashes.json", corruptState(base, work, note, ".openkb/hashes.json", ""));
         judge(r, "corrupt config.yaml", corruptState(base, work, note, ".openkb/config.yaml", "model: [unclosed\n  : :"));
-        judge(r, "garbage journal", corruptJournal(base, work, note, "this is not json"));
-        judge(r, "empty journal", corruptJournal(base, work, note, ""));
-        judge(r, "truncated journal", corruptJournal(base, work, note, "{\"version\": 1, \"operation\": \"add\", \"status\": \"act"));
-        judge(r, "journal naming a path outside the KB", corruptJournal(base, work, note, escapingJournal(work)));
+        judge(r, "garbage journal", corruptJournal(base, work, note, kb -> "this is not json", kb -> { }));
+        judge(r, "empty journal", corruptJournal(base, work, note, kb -> "", kb -> { }));
+        judge(r, "truncated journal", corruptJournal(base, work, note,
+                kb -> "{\"version\": 1, \"operation\": \"add\", \"status\": \"act", kb -> { }));
+        judge(r, "journal naming a path outside the KB", corruptJournal(base, work, note, kb -> escapingJournal(work), kb -> { }));
+        // Issue 12: planted journals and symlinks that made recovery delete outside the KB.
+        Path outsideDir = work.resolve("outside-dir");
+        judge(r, "committed journal whose backup folder is ../../outside", corruptJournal(base, work, note,
+                kb -> committedJournal(kb.root().relativize(outsideDir).toString(), outsideDir), kb -> { }));
+        judge(r, "committed journal whose backup folder is an absolute path outside", corruptJournal(base, work, note,
+                kb -> committedJournal(outsideDir.toString(), outsideDir), kb -> { }));
+        judge(r, "active journal deleting through a symlinked wiki folder", corruptJournal(base, work, note,
+                kb -> throughSymlinkJournal(kb, true), kb -> Files.createSymbolicLink(kb.wikiDir().resolve("evil"), outsideDir)));
+        judge(r, "OpenKB journal deleting through a symlinked wiki folder", corruptJournal(base, work, note,
+                kb -> throughSymlinkJournal(kb, false), kb -> Files.createSymbolicLink(kb.wikiDir().resolve("evil"), outsideDir)));
+        judge(r, "symlinked .openkb/staging", symlinkedStaging(base, work, note, outsideDir));
         return r;
     }
 
@@ -142,11 +158,31 @@ public final class HostileInputSweep {
         return v;
     }
 
-    private static List<String> corruptJournal(Path base, Path work, Path note, String journal) throws IOException {
+    @FunctionalInterface
+    private interface Plant<T> {
+        T apply(KbLayout kb) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Setup {
+        void apply(KbLayout kb) throws IOException;
+    }
+
+    /** A folder outside the KB that a hostile KB aims at; every case checks it is left as it was. */
+    private static Path outsideDir(Path work) throws IOException {
+        Path d = work.resolve("outside-dir");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("precious.txt"), "must survive", StandardCharsets.UTF_8);
+        return d;
+    }
+
+    private static List<String> corruptJournal(Path base, Path work, Path note, Plant<String> journal, Setup setup) throws IOException {
         Path kb = Fixtures.copyTree(base, fresh(work, "kb"));
         KbLayout layout = new KbLayout(kb);
+        Path outsideDir = outsideDir(work);
+        setup.apply(layout);
         Files.createDirectories(layout.journalDir());
-        Files.writeString(layout.journalDir().resolve(JOURNAL_ID + ".json"), journal, StandardCharsets.UTF_8);
+        Files.writeString(layout.journalDir().resolve(JOURNAL_ID + ".json"), journal.apply(layout), StandardCharsets.UTF_8);
         Path outside = Files.writeString(work.resolve("outside.txt"), "must survive", StandardCharsets.UTF_8);
         List<String> warnings = new CopyOnWriteArrayList<>();
         List<String> v = new ArrayList<>();
@@ -161,23 +197,87 @@ public final class HostileInputSweep {
         if (warnings.stream().noneMatch(w -> w.contains(JOURNAL_ID + ".json"))) {
             v.add("recovery did not name the journal it set aside: " + warnings);
         }
-        Path quarantine = layout.openkbDir().resolve("quarantine");
-        try (var q = Files.list(quarantine)) {
-            if (q.noneMatch(p -> p.getFileName().toString().startsWith(JOURNAL_ID + ".json"))) {
-                v.add("the bad journal is not in .openkb/quarantine");
-            }
-        } catch (IOException e) {
-            v.add("no .openkb/quarantine: " + e);
+        Path quarantine = Quarantine.dir(layout);
+        if (Quarantine.list(layout).stream().noneMatch(q -> q.name().equals(JOURNAL_ID + ".json"))) {
+            v.add("the bad journal is not in .openkb/journal/quarantine");
         }
         if (!Files.isRegularFile(outside) || !Files.readString(outside).equals("must survive")) {
             v.add("a file outside the KB named by the journal was touched");
         }
+        if (!Files.isRegularFile(outsideDir.resolve("precious.txt"))) {
+            v.add("a folder outside the KB named by the journal was deleted");
+        }
         Workbench.deleteTree(quarantine);
+        Files.deleteIfExists(layout.wikiDir().resolve("evil"));
         v.addAll(KbInvariants.check(layout, List.of(Manifests.EXACT.of(kb))));
         if (v.isEmpty()) {
             Workbench.deleteTree(kb);
         }
         return v;
+    }
+
+    /**
+     * {@code .openkb/staging} planted as a symlink to a folder outside holding an old, lease-less
+     * folder: the reaper must not delete it, and the add must not convert into it. The add fails
+     * with PATH_OUTSIDE_KB and the KB is unchanged.
+     */
+    private static List<String> symlinkedStaging(Path base, Path work, Path note, Path outsideDir) throws IOException {
+        Path kb = Fixtures.copyTree(base, fresh(work, "kb"));
+        KbLayout layout = new KbLayout(kb);
+        outsideDir(work);
+        Path old = outsideDir.resolve("add-paper-0123abcd");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("paper.md"), "someone else's", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Workbench.deleteTree(layout.stagingDir());
+        Files.createSymbolicLink(layout.stagingDir(), outsideDir);
+        Map<String, String> pre = Manifests.EXACT.of(kb);
+        List<String> v = new ArrayList<>();
+        try {
+            AddReport r = withTimeout(() -> add(kb, note, new ArrayList<>()));
+            FileResult f = r.files().get(0);
+            if (f.status() != FileStatus.FAILED || !f.reason().startsWith(ErrorCode.PATH_OUTSIDE_KB.name())) {
+                v.add("symlinked staging: the add ended " + f.status().wireName() + " (" + f.reason() + "), not PATH_OUTSIDE_KB");
+            }
+        } catch (Exception e) {
+            v.add("symlinked staging: the add threw instead of reporting: " + e);
+        }
+        if (!Files.isRegularFile(old.resolve("paper.md")) || !Files.isRegularFile(outsideDir.resolve("precious.txt"))) {
+            v.add("symlinked staging: the reaper deleted a folder outside the KB");
+        }
+        try (var s = Files.list(outsideDir)) {
+            if (s.count() != 2) {
+                v.add("symlinked staging: something was written outside the KB");
+            }
+        }
+        if (!Manifests.EXACT.of(kb).equals(pre)) {
+            v.add("symlinked staging: the KB changed (" + KbInvariants.diff(pre, Manifests.EXACT.of(kb)) + ")");
+        }
+        Files.delete(layout.stagingDir());
+        if (v.isEmpty()) {
+            Workbench.deleteTree(kb);
+        }
+        return v;
+    }
+
+    /** Ours, committed, whose backup folder (deleted when a finished journal is cleaned) is outside the KB. */
+    private static String committedJournal(String backupDirRel, Path outsideDir) {
+        return "{\n  \"version\": 1,\n  \"operation\": \"add\",\n  \"status\": \"committed\",\n  \"kb_dir\": \"/nonexistent\",\n"
+                + "  \"backup_dir\": \"" + outsideDir + "\",\n  \"details\": {},\n  \"attempts\": 0,\n  \"entries\": [],\n"
+                + "  \"id\": \"" + JOURNAL_ID + "\",\n  \"writer\": \"openkb-java\",\n  \"backup_dir_rel\": \"" + backupDirRel + "\"\n}\n";
+    }
+
+    /** Active, restoring "absent" for wiki/evil/precious.txt, where wiki/evil links out of the KB. */
+    private static String throughSymlinkJournal(KbLayout kb, boolean ours) {
+        String target = kb.wikiDir().resolve("evil/precious.txt").toString();
+        String backupDir = kb.stagingDir().resolve("rollback-" + JOURNAL_ID).toString();
+        String entry = ours
+                ? "{\"target\": \"" + target + "\", \"backup\": null, \"rel\": \"wiki/evil/precious.txt\", \"backup_rel\": null, \"kind\": \"absent\"}"
+                : "{\"target\": \"" + target + "\", \"backup\": null}";
+        return "{\n  \"version\": 1,\n  \"operation\": \"add\",\n  \"status\": \"active\",\n  \"kb_dir\": \"" + kb.root() + "\",\n"
+                + "  \"backup_dir\": \"" + backupDir + "\",\n  \"details\": {},\n  \"attempts\": 0,\n  \"entries\": [" + entry + "]"
+                + (ours ? ",\n  \"id\": \"" + JOURNAL_ID + "\",\n  \"writer\": \"openkb-java\",\n  \"backup_dir_rel\": \".openkb/staging/rollback-"
+                        + JOURNAL_ID + "\"" : "") + "\n}\n";
     }
 
     /** An active journal of ours whose entry targets a file outside the KB, with a before-image to "restore". */
