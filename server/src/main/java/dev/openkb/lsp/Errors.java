@@ -21,6 +21,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class Errors {
     private static final Logger LOG = Logger.getLogger(Errors.class.getName());
+    /** What a client is told about a failure that is our bug; the details go to the server's log. */
+    static final String INTERNAL_ERROR = "internal error in the OpenKB server; the details are in its log (stderr)";
 
     private Errors() {
     }
@@ -49,8 +51,37 @@ final class Errors {
             return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestCancelled, "cancelled", null));
         }
         LOG.log(Level.SEVERE, "request failed unexpectedly", t);
-        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
-                "internal error: " + t, null));
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError, INTERNAL_ERROR, null));
+    }
+
+    /**
+     * LSP4J's exception handler: what a request that threw (or whose future failed) answers. LSP4J's
+     * default puts the Java stack trace in {@code data}; this never does.
+     */
+    static ResponseError toClient(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException
+                || t instanceof java.lang.reflect.InvocationTargetException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return withoutJavaInternals(toResponse(t).getResponseError());
+    }
+
+    /**
+     * The error as a client may see it: {@code data} that is a Java exception or a stack trace is
+     * dropped, and a message is cut at its first line (a trace never starts on the first line).
+     * Engine data ({@code {"code","path"}}) passes unchanged.
+     */
+    static ResponseError withoutJavaInternals(ResponseError e) {
+        Object data = e.getData();
+        boolean trace = data instanceof Throwable || (data instanceof String s && s.contains("\tat "))
+                || (data instanceof com.google.gson.JsonPrimitive p && p.isString() && p.getAsString().contains("\tat "));
+        String message = e.getMessage();
+        int newline = message == null ? -1 : message.indexOf("\n\tat ");
+        if (!trace && newline < 0) {
+            return e;
+        }
+        return new ResponseError(e.getCode(), newline < 0 ? message : message.substring(0, newline), trace ? null : data);
     }
 
     static ResponseErrorException fromEngine(KbException e) {

@@ -35,7 +35,7 @@ public final class LspLauncher {
             t.setDaemon(true);
             return t;
         });
-        Launcher<OpenKbClient> launcher = new Launcher.Builder<OpenKbClient>()
+        Launcher<OpenKbClient> launcher = new ServerLauncherBuilder()
                 .setLocalService(server)
                 .setRemoteInterface(OpenKbClient.class)
                 .setInput(in)
