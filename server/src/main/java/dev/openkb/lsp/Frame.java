@@ -34,6 +34,11 @@ record Frame(byte[] raw, byte[] body, Charset charset) {
      * arrive, so a huge Content-Length from a broken client costs only what it really sends.
      */
     static Frame read(InputStream in) throws IOException, MalformedHeader {
+        return read(in, Integer.MAX_VALUE - 64);
+    }
+
+    /** As {@link #read(InputStream)}, refusing a message whose Content-Length is above {@code maxBody}. */
+    static Frame read(InputStream in, long maxBody) throws IOException, MalformedHeader {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         long length = -1;
         Charset charset = StandardCharsets.UTF_8;
@@ -71,7 +76,7 @@ record Frame(byte[] raw, byte[] body, Charset charset) {
         if (problem == null && length < 0) {
             problem = "the header has no Content-Length";
         }
-        if (problem == null && length > Integer.MAX_VALUE - 64) {
+        if (problem == null && length > maxBody) {
             problem = "Content-Length " + length + " is too large";
         }
         if (problem != null) {

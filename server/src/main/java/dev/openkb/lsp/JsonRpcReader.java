@@ -53,7 +53,8 @@ final class JsonRpcReader implements MessageProducer, Closeable {
      * @param issues  LSP4J's handling of responses that cannot be read (fails the pending request)
      */
     JsonRpcReader(InputStream in, MessageJsonHandler handler, MessageConsumer replies, MessageIssueHandler issues) {
-        this.in = in;
+        // Headers are read a byte at a time; unbuffered, that is a system call per byte on a socket.
+        this.in = new java.io.BufferedInputStream(in);
         this.handler = handler;
         this.replies = replies;
         this.issues = issues;
