@@ -2,6 +2,13 @@ package dev.openkb.lsp;
 
 import com.google.gson.JsonObject;
 import dev.openkb.engine.KbException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -45,7 +52,8 @@ final class Errors {
             return fromEngine(k);
         }
         if (t instanceof java.io.IOException io) {
-            return fromEngine(new KbException(dev.openkb.engine.ErrorCode.IO_ERROR, null, io.toString(), io));
+            Path path = io instanceof FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : null;
+            return fromEngine(new KbException(dev.openkb.engine.ErrorCode.IO_ERROR, path, ioReason(io), io));
         }
         if (t instanceof CancellationException) {
             return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestCancelled, "cancelled", null));
@@ -82,6 +90,31 @@ final class Errors {
             return e;
         }
         return new ResponseError(e.getCode(), newline < 0 ? message : message.substring(0, newline), trace ? null : data);
+    }
+
+    /** What went wrong in words, not as a Java exception name (the path travels separately). */
+    static String ioReason(java.io.IOException io) {
+        if (io instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (f instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (f instanceof NoSuchFileException) {
+                return "no such file or folder";
+            }
+            if (f instanceof FileAlreadyExistsException) {
+                return "already exists";
+            }
+            if (f instanceof NotDirectoryException) {
+                return "not a folder";
+            }
+            if (f instanceof DirectoryNotEmptyException) {
+                return "the folder is not empty";
+            }
+        }
+        return io.getMessage() != null ? io.getMessage() : "input/output error";
     }
 
     static ResponseErrorException fromEngine(KbException e) {

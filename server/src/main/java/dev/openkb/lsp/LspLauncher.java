@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -99,8 +98,7 @@ public final class LspLauncher {
      */
     public static int serveTcp(int port, Path tokenFile, ServerOptions options, Long clientProcessId,
             Consumer<String> announce) throws IOException {
-        Path createdFolder = tokenFile == null ? Files.createTempDirectory("openkb-lsp-",
-                PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FOLDER)) : null;
+        Path createdFolder = tokenFile == null ? PrivateFiles.newPrivateTempFolder() : null;
         Path file = tokenFile == null ? createdFolder.resolve("token") : tokenFile.toAbsolutePath();
         boolean written = false;
         try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {

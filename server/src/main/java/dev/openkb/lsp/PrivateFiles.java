@@ -45,6 +45,14 @@ final class PrivateFiles {
      */
     static Path privateFolder(Path dir) throws IOException {
         try {
+            return checkedPrivateFolder(dir);
+        } catch (UnsupportedOperationException e) {
+            throw noPosix(dir);
+        }
+    }
+
+    private static Path checkedPrivateFolder(Path dir) throws IOException {
+        try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
             Files.setPosixFilePermissions(dir, OWNER_ONLY_FOLDER); // the umask may have taken bits away, never added
         } catch (FileAlreadyExistsException exists) {
@@ -72,6 +80,29 @@ final class PrivateFiles {
      * so no other user can swap the file or plant a link.
      */
     static String writeToken(Path file) throws IOException {
+        try {
+            return checkedWriteToken(file);
+        } catch (UnsupportedOperationException e) {
+            throw noPosix(file);
+        }
+    }
+
+    /** A new folder of mode 0700 under the system's temporary folder, with a random name. */
+    static Path newPrivateTempFolder() throws IOException {
+        try {
+            return Files.createTempDirectory("openkb-lsp-", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+        } catch (UnsupportedOperationException e) {
+            throw noPosix(Path.of(System.getProperty("java.io.tmpdir")));
+        }
+    }
+
+    /** Without POSIX modes we cannot make a file private; refusing beats serving every local user. */
+    private static KbException noPosix(Path p) {
+        return new KbException(ErrorCode.INVALID_ARGUMENT, p, "socket servers need a file system with POSIX "
+                + "permissions (Linux, macOS) to keep other users out; use stdio (the default) here");
+    }
+
+    private static String checkedWriteToken(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         PosixFileAttributes a;
         try {
