@@ -34,7 +34,6 @@ final class PrivateFiles {
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
     private static final Set<PosixFilePermission> OTHERS_WRITE = EnumSet.of(
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PrivateFiles() {
     }
@@ -119,7 +118,7 @@ final class PrivateFiles {
                     + PosixFilePermissions.toString(a.permissions()) + "); put the token file in a folder only you can write");
         }
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes); // once per server start: no shared generator needed
         String token = HexFormat.of().formatHex(bytes);
         Path tmp = dir.resolve("." + file.getFileName() + "." + HexFormat.of().formatHex(bytes, 0, 4) + ".tmp");
         try {
