@@ -184,8 +184,6 @@ final class JsonRpcReader implements MessageProducer, Closeable {
         int newline = m.indexOf('\n');
         m = newline >= 0 ? m.substring(0, newline) : m;
         // Gson appends a link to its troubleshooting page; it means nothing to an LSP client.
-        int see = m.indexOf("\nSee https://");
-        m = see >= 0 ? m.substring(0, see) : m;
         m = m.replaceAll(" ?See https://github\\.com/google/gson/\\S*", "");
         return m.length() <= 200 ? m : m.substring(0, 197) + "...";
     }
