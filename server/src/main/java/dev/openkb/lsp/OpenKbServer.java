@@ -95,7 +95,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                 && caps.getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         if (params.getProcessId() != null) {
-            watchParent(params.getProcessId());
+            watchClientProcess(params.getProcessId());
         }
         List<Path> folders = folders(params);
         return CompletableFuture.supplyAsync(() -> {
@@ -159,8 +159,12 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         return out;
     }
 
-    /** Stops when the editor that started us dies without saying goodbye (a pid we cannot see is ignored). */
-    private void watchParent(int pid) {
+    /**
+     * Stops when the editor that started us dies without saying goodbye (a pid we cannot see is
+     * ignored). Called for {@code initialize}'s processId and for {@code --clientProcessId}; watching
+     * the same process twice stops once.
+     */
+    public void watchClientProcess(long pid) {
         if (pid == ProcessHandle.current().pid()) {
             return; // served in-process (tests, benchmarks): our "parent" is ourselves
         }

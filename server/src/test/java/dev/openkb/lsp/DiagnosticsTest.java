@@ -149,4 +149,28 @@ class DiagnosticsTest {
                     "a burst is linted once or a few times, not 29 times: " + h.client.diagnosticsFor(softmax).size());
         }
     }
+    @Test
+    void aPageWithThousandsOfFindingsGetsTheFirstThousandAndOneDiagnosticSayingHowManyAreLeftOut() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        try (LspHarness h = started(kb, java.time.Duration.ZERO)) {
+            Path page = kb.layout.concept("huge");
+            StringBuilder text = new StringBuilder("---\ntype: \"Concept\"\ndescription: \"Huge.\"\n---\n\n# Huge\n\n");
+            for (int i = 0; i < 3_000; i++) {
+                text.append("[[concepts/gone-").append(i).append("]]\n");
+            }
+            h.open(page, text.toString(), 1);
+            PublishDiagnosticsParams p = h.client.awaitDiagnostics(WikiFixture.uri(page), d -> true);
+            List<Diagnostic> ds = p.getDiagnostics();
+            assertEquals(1_001, ds.size(), "1,000 findings and one that counts the rest");
+            assertTrue(ds.subList(0, 1_000).stream().allMatch(d -> d.getCode().getLeft().equals("broken-link")));
+            assertEquals("concepts/gone-999", ((JsonObject) ds.get(999).getData()).get("link").getAsString(),
+                    "the first thousand in document order");
+            Diagnostic more = ds.get(1_000);
+            assertEquals("too-many-findings", more.getCode().getLeft());
+            assertEquals(DiagnosticSeverity.Information, more.getSeverity());
+            assertEquals("2000", ((JsonObject) more.getData()).get("omitted").getAsString());
+            assertTrue(more.getMessage().getLeft().contains("2,000 more finding(s)"), more.getMessage().getLeft());
+            assertEquals(new Range(new Position(0, 0), new Position(0, 0)), more.getRange());
+        }
+    }
 }

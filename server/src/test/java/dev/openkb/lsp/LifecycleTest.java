@@ -127,36 +127,4 @@ class LifecycleTest {
             assertTrue(java.nio.file.Files.exists(b.layout.summary("other")), "a file inside a KB goes to that KB");
         }
     }
-
-    @Test
-    void servesOneClientOnALoopbackSocket() throws Exception {
-        WikiFixture.create(dir);
-        CompletableFuture<String> announced = new CompletableFuture<>();
-        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
-            try {
-                return LspLauncher.serveSocket(0, LspHarness.fast(), announced::complete);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        String line = announced.get(30, TimeUnit.SECONDS);
-        assertTrue(line.startsWith("openkb lsp listening on 127.0.0.1:"), line);
-        int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            InputStream in = s.getInputStream();
-            OutputStream out = s.getOutputStream();
-            RecordingClient client = new RecordingClient();
-            Launcher<ServerApi> l = new Launcher.Builder<ServerApi>().setLocalService(client)
-                    .setRemoteInterface(ServerApi.class).setInput(in).setOutput(out).create();
-            l.startListening();
-            InitializeParams p = new InitializeParams();
-            p.setWorkspaceFolders(List.of(new WorkspaceFolder(Uris.toUri(dir), "kb")));
-            p.setCapabilities(new ClientCapabilities());
-            get(l.getRemoteProxy().initialize(p));
-            assertEquals(0, get(l.getRemoteProxy().documents(null)).documents().size());
-            get(l.getRemoteProxy().shutdown());
-            l.getRemoteProxy().exit();
-            assertEquals(0, code.get(60, TimeUnit.SECONDS));
-        }
-    }
 }

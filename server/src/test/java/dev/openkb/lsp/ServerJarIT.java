@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Black-box tests of the built jar ({@code target/openkb.jar}, made by {@code mvn package}), run by
  * failsafe in the integration-test phase: the server started as a process exactly as editors start
- * it, driven by Neovim's built-in LSP client over stdio, and by an LSP4J client over {@code --port}.
+ * it, driven by Neovim's built-in LSP client over stdio, by an LSP4J client over {@code --port} (with
+ * the token), and with the command line vscode-languageclient builds for the VS Code extension.
  */
 class ServerJarIT {
     private static final Path JAR = Path.of("target/openkb.jar").toAbsolutePath();
@@ -100,10 +101,17 @@ class ServerJarIT {
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
             String line = err.readLine();
+            String tokenFile = null;
             while (line != null && !line.startsWith("openkb lsp listening on 127.0.0.1:")) {
+                if (line.startsWith("openkb lsp token file: ")) {
+                    tokenFile = line.substring("openkb lsp token file: ".length());
+                }
                 line = err.readLine();
             }
             assertTrue(line != null, "the server never announced its port");
+            assertTrue(tokenFile != null, "the server announced its token file before its port");
+            com.google.gson.JsonObject options = new com.google.gson.JsonObject();
+            options.addProperty("token", Files.readString(Path.of(tokenFile)).strip());
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
             Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
             drain.setDaemon(true);
@@ -118,6 +126,7 @@ class ServerJarIT {
                 p.setProcessId((int) ProcessHandle.current().pid());
                 p.setWorkspaceFolders(List.of(new WorkspaceFolder(Uris.toUri(dir), "ws")));
                 p.setCapabilities(new ClientCapabilities());
+                p.setInitializationOptions(options);
                 LspHarness.get(l.getRemoteProxy().initialize(p));
                 Protocol.AddResult r = LspHarness.get(l.getRemoteProxy().add(LspHarness.uris(dir.resolve("docs"))));
                 assertEquals(1, r.added());
@@ -127,6 +136,38 @@ class ServerJarIT {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not exit");
             assertEquals(0, server.exitValue());
         } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /**
+     * What vscode-languageclient spawns for the extension: {@code buildServerCommand}'s JVM flags,
+     * {@code -jar openkb.jar lsp}, then {@code --stdio} (TransportKind.stdio) and, as it does for
+     * Node modules, {@code --clientProcessId=<its pid>}. The server serves, and stops when that
+     * process ends.
+     */
+    @Test
+    void theVscodeLanguageClientCommandLineIsServedAndStopsWithTheEditorProcess() throws Exception {
+        Process editor = new ProcessBuilder("sleep", "300").start();
+        Process server = new ProcessBuilder("java", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar",
+                JAR.toString(), "lsp", "--stdio", "--clientProcessId=" + editor.pid())
+                .redirectError(dir.resolve("server.err").toFile()).start();
+        try {
+            RecordingClient client = new RecordingClient();
+            Launcher<ServerApi> l = new Launcher.Builder<ServerApi>().setLocalService(client)
+                    .setRemoteInterface(ServerApi.class).setInput(server.getInputStream())
+                    .setOutput(server.getOutputStream()).validateMessages(true).create();
+            l.startListening();
+            InitializeParams p = new InitializeParams();
+            p.setWorkspaceFolders(List.of(new WorkspaceFolder(Uris.toUri(dir), "ws")));
+            p.setCapabilities(new ClientCapabilities());
+            LspHarness.get(l.getRemoteProxy().initialize(p));
+            assertEquals(0, LspHarness.get(l.getRemoteProxy().documents(null)).documents().size());
+            editor.destroy();
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server outlived the editor process");
+            assertEquals(1, server.exitValue(), Files.readString(dir.resolve("server.err")));
+        } finally {
+            editor.destroyForcibly();
             server.destroyForcibly();
         }
     }
