@@ -59,10 +59,11 @@ export class ServerSession {
         void connection.trace(Trace.Messages, { log: (message: string) => this.trace.push(message) });
     }
 
-    /** Starts `java ... -jar <jar> lsp` in `kb` and completes the initialize handshake. */
+    /** Starts `java ... -jar <jar> lsp --stdio` in `kb` and completes the initialize handshake. */
     static async start(java: string, jar: string, kb: string): Promise<ServerSession> {
         const command = buildServerCommand(java, jar);
-        const child = spawn(command.command, command.args, { cwd: kb, stdio: ['pipe', 'pipe', 'pipe'] });
+        // vscode-languageclient appends --stdio to an Executable's arguments: start the server exactly so.
+        const child = spawn(command.command, [...command.args, '--stdio'], { cwd: kb, stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const early: { session?: ServerSession; stderr: string } = { stderr: '' };
         child.stderr!.on('data', (chunk: Buffer) => {
