@@ -1,7 +1,10 @@
+import * as readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import { ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerCommand } from '../server/javaLauncher';
 import { CONFIG_SECTION, OpenKbSettings, toServerSettings } from '../settings';
+import { ServerStderrLevels } from './serverStderr';
 
 export const CLIENT_ID = 'openkb';
 export const CLIENT_NAME = 'OpenKB';
@@ -28,6 +31,7 @@ export function createLanguageClient(
         documentSelector: WIKI_PAGE_SELECTOR,
         outputChannel: output,
         errorHandler,
+        stdioOptions: { stdout: forwardLines(() => 'info'), stderr: forwardStderr },
         initializationOptions: { settings: toServerSettings(settings) },
         synchronize: {
             configurationSection: CONFIG_SECTION,
@@ -35,4 +39,20 @@ export function createLanguageClient(
         },
     };
     return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+/** Forwards each line of `input` to the output channel at the level `levelOf` gives it. */
+function forwardLines(levelOf: (line: string) => 'error' | 'warn' | 'info' | 'debug' | 'trace') {
+    return (input: Readable, output: vscode.LogOutputChannel): void => {
+        readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => output[levelOf(line)](line));
+    };
+}
+
+/**
+ * The server's stderr at the level of each log record (the client's default marks every line `[error]`,
+ * so ordinary INFO logging looked like failures). One classifier per server process.
+ */
+function forwardStderr(input: Readable, output: vscode.LogOutputChannel): void {
+    const levels = new ServerStderrLevels();
+    forwardLines((line) => levels.level(line))(input, output);
 }
