@@ -170,11 +170,12 @@ describe('OpenKB in a real VS Code', () => {
             await editor.waitFor({ timeout: 30_000 });
             await editor.locator('.view-lines').click();
             await wb.page.keyboard.press('Control+End');
-            await wb.page.keyboard.type('See [[concepts/lazy-dgo]] too.');
+            // A link a user might type: the right page, but not its key (lint's repair candidate is concepts/lazy-dog).
+            await wb.page.keyboard.type('See [[concepts/Lazy_Dog]] too.');
             await wb.screenshot('typed-broken-link');
 
             await wb.page.keyboard.press('Control+Shift+M');
-            const marker = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/lazy-dgo' }).first();
+            const marker = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/Lazy_Dog' }).first();
             await marker.waitFor({ timeout: 60_000 });
             await wb.screenshot('problems-panel');
             const markerText = await marker.innerText();
@@ -186,18 +187,20 @@ describe('OpenKB in a real VS Code', () => {
             await wb.page.keyboard.press('Control+End');
             await wb.page.keyboard.press('Home');
             for (let i = 0; i < 8; i++) await wb.page.keyboard.press('ArrowRight');
-            // 1.96 shows the light bulb in the gutter (a glyph-margin widget with a codicon-light* icon) when
-            // the line has room for it, else inside the text.
-            const bulb = editor.locator('.glyph-margin-widgets [class*="codicon-light"], .lightBulbWidget:visible').first();
+            // 1.96 shows the light bulb in the gutter (a glyph-margin widget, codicon-gutter-lightbulb-*), or in
+            // the text when the gutter has no room.
+            const bulb = editor.locator('.glyph-margin-widgets [class*="lightbulb"], .lightBulbWidget:visible').first();
             await bulb.waitFor({ state: 'visible', timeout: 30_000 });
             await wb.screenshot('light-bulb');
             await bulb.click();
             const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with [[concepts/lazy-dog]]' }).first();
             await fix.waitFor({ timeout: 30_000 });
             await wb.screenshot('quick-fix-menu');
-            await fix.click();
+            // The preferred fix comes focused ("Enter to Apply"); the menu takes keys, as a user uses it.
+            assert.match(await fix.getAttribute('class'), /\bfocused\b/, 'the replacement is the preferred fix');
+            await wb.page.keyboard.press('Enter');
             await wb.page.locator('.editor-instance .view-line', { hasText: 'See [[concepts/lazy-dog]] too.' }).waitFor({ timeout: 30_000 });
-            await until(async () => (await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/lazy-dgo' }).count()) === 0,
+            await until(async () => (await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/Lazy_Dog' }).count()) === 0,
                 'the broken-link problem to go away', 60_000);
             await wb.screenshot('quick-fix-applied');
 
