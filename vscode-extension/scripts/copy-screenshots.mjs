@@ -18,6 +18,7 @@ const CHOSEN = {
     'quick-fix.png': ['3-links', 'quick-fix-menu'],
     'link-completion.png': ['3-links', 'link-completion'],
     'recover.png': ['4-kill-recover', 'recover-report'],
+    'output-after-crash.png': ['4-kill-recover', 'output-after-restart'],
 };
 
 mkdirSync(join(root, 'images'), { recursive: true });

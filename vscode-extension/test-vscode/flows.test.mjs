@@ -261,6 +261,9 @@ describe('OpenKB in a real VS Code', () => {
             }
             assert.deepEqual(journals(ws), [], 'no journal left');
             await wb.clearToasts();
+            await wb.runCommand('OpenKB: Show Server Output');
+            await wb.page.locator('.panel .monaco-editor').first().waitFor({ timeout: 30_000 });
+            await wb.screenshot('output-after-restart');
 
             await wb.runCommand('OpenKB: Lint Knowledge Base');
             await wb.toast(/No problems found/);
