@@ -100,18 +100,27 @@ export class CodeServer {
         };
         const bin = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
         const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', config];
-        execFileSync(process.execPath, [bin, ...common, '--install-extension', vsix], { env, stdio: 'pipe', timeout: 120_000 });
-
-        const port = await freePort();
-        const logFile = path.join(artifacts, 'code-server.log');
-        const log = fs.openSync(logFile, 'a');
-        const child = spawn(
-            process.execPath,
-            [bin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-                '--disable-workspace-trust', '--disable-getting-started-override', ...common],
-            { env, stdio: ['ignore', log, log], detached: true },
-        );
-        const url = `http://127.0.0.1:${port}`;
+        let child;
+        let logFile;
+        let url;
+        try {
+            execFileSync(process.execPath, [bin, ...common, '--install-extension', vsix], { env, stdio: 'pipe', timeout: 120_000 });
+            const port = await freePort();
+            fs.mkdirSync(artifacts, { recursive: true });
+            logFile = path.join(artifacts, 'code-server.log');
+            const log = fs.openSync(logFile, 'a');
+            child = spawn(
+                process.execPath,
+                [bin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+                    '--disable-workspace-trust', '--disable-getting-started-override', ...common],
+                { env, stdio: ['ignore', log, log], detached: true },
+            );
+            fs.closeSync(log); // the child has its own copy
+            url = `http://127.0.0.1:${port}`;
+        } catch (e) {
+            fs.rmSync(root, { recursive: true, force: true }); // nothing started yet that could still write there
+            throw e;
+        }
         const server = new CodeServer(dirs, child, url, logFile);
         try {
             await until(async () => (await fetch(`${url}/healthz`)).ok, `code-server on ${url} (log: ${logFile})`, 60_000, 200);
