@@ -26,14 +26,6 @@ final class LspCommand implements Callable<Integer> {
             description = "Listen on 127.0.0.1:N instead of stdio (0 picks a free port, printed on stderr).")
     Integer port;
 
-    // vscode-languageclient appends these for TransportKind.stdio; accepted and ignored here so the real
-    // client can start the server (the lsp-protocol branch owns the real handling).
-    @Option(names = "--stdio", hidden = true)
-    boolean stdio;
-
-    @Option(names = "--clientProcessId", hidden = true)
-    String clientProcessId;
-
     @Override
     public Integer call() throws Exception {
         if (port != null && (port < 0 || port > 65535)) {
