@@ -1,0 +1,276 @@
+// The real-editor acceptance suite: the packaged .vsix in a real VS Code (code-server 1.96), driven
+// through Chromium the way a user drives it: palette, explorer context menu, notifications, editor,
+// Problems panel, status bar and Output. One code-server for the suite, a fresh workspace folder per
+// flow, a numbered screenshot per step under $OPENKB_VSCODE_ARTIFACTS/<flow>/ (kept on failure).
+//
+// Run it with `npm run test:vscode` (scripts/run-real-vscode.mjs installs code-server and Chromium,
+// builds the .vsix and sets the environment this file reads).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CodeServer, harnessEnv, until } from './workbench.mjs';
+import { assertConsistent, assertLintsClean, cli, generatedDocs, initKb, journals, rawFiles, writeFiles } from './kb.mjs';
+
+const env = harnessEnv();
+let server;
+
+/** Runs `body` with a workbench on `folder`; on failure the last screenshot shows where it stopped. */
+async function flow(name, folder, body) {
+    const mark = outputMark();
+    const wb = await server.open(folder, path.join(env.artifacts, name));
+    try {
+        await wb.screenshot('opened');
+        await body(wb, () => outputSince(mark));
+    } catch (error) {
+        await wb.screenshot('FAILED').catch(() => {});
+        throw error;
+    } finally {
+        await wb.close();
+    }
+}
+
+/** Log files of the OpenKB Output channel (one per extension host) with their current sizes. */
+function outputMark() {
+    const sizes = new Map();
+    const walk = (dir) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+            const p = path.join(dir, e.name);
+            if (e.isDirectory()) walk(p);
+            else if (e.name === 'OpenKB.log' || /-OpenKB\.log$/.test(e.name)) sizes.set(p, fs.statSync(p).size);
+        }
+    };
+    walk(server.dirs.userData);
+    return sizes;
+}
+
+/** What the OpenKB Output channel showed since `mark` (the channel's log files are what the panel shows). */
+function outputSince(mark) {
+    let text = '';
+    for (const [file] of outputMark()) {
+        text += fs.readFileSync(file, 'utf8').slice(mark.get(file) ?? 0);
+    }
+    return text;
+}
+
+/** The Output shows no error for ordinary work: the client did not fail to start the server nor log INFO as errors. */
+function assertQuietOutput(text) {
+    assert.ok(text.length > 0, 'the OpenKB Output channel has a log');
+    const bad = text.split('\n').filter((l) => /\[error\]|Unknown option|exited with code/.test(l));
+    assert.deepEqual(bad, [], 'no [error], "Unknown option" or "exited with code" lines in the OpenKB Output');
+}
+
+async function statusBarText(wb) {
+    const item = wb.page.locator('.statusbar-item', { hasText: 'OpenKB' }).first();
+    await item.waitFor({ timeout: 30_000 });
+    return item.innerText();
+}
+
+before(async () => {
+    fs.mkdirSync(env.artifacts, { recursive: true });
+    server = await CodeServer.start(env);
+});
+
+after(async () => {
+    await server?.stop();
+});
+
+describe('OpenKB in a real VS Code', () => {
+    test('initialize a KB from the palette, then add a file and a folder from the explorer', async () => {
+        const ws = server.newWorkspace('init-add');
+        writeFiles(ws, {
+            'notes.md': '# Notes\n\nAttention lets a model weigh the words of a sentence.\n',
+            'batch/first.md': '# First\n\nTransformers stack attention layers.\n',
+            'batch/second.txt': 'Second\n\nEmbeddings map words to vectors.\n',
+            'batch/ignored.xyz': 'not a supported type\n',
+        });
+        await flow('1-init-add', ws, async (wb, output) => {
+            const init = await wb.paletteRow('OpenKB: Initialize Knowledge Base');
+            await wb.screenshot('palette-offers-initialize');
+            await init.click();
+            await wb.toast(/created a knowledge base/);
+            await wb.screenshot('initialized');
+            assert.ok(fs.existsSync(path.join(ws, '.openkb', 'config.yaml')), 'init created .openkb/config.yaml');
+            await wb.clearToasts();
+
+            await wb.explorerAction('notes.md', 'Add to Knowledge Base');
+            const progress = await wb.toast(/notes\.md/);
+            await wb.screenshot('add-file-progress');
+            assert.match(progress, /Adding to OpenKB/);
+            const done = await wb.toast(/1 added/);
+            await wb.screenshot('add-file-done');
+            assert.match(done, /1 added, 0 skipped, 0 failed/);
+            assert.deepEqual(rawFiles(ws), ['notes.md']);
+            await wb.clearToasts();
+
+            await wb.explorerAction('batch', 'Add to Knowledge Base');
+            const folderDone = await wb.toast(/2 added/);
+            await wb.screenshot('add-folder-done');
+            assert.match(folderDone, /2 added, 0 skipped, 0 failed/);
+            assert.deepEqual(rawFiles(ws), ['first.md', 'notes.md', 'second.txt']);
+            assertConsistent(assert, env.jar, ws, 'after the adds');
+            assert.deepEqual(journals(ws), [], 'no journal left');
+
+            assert.match(await statusBarText(wb), /OpenKB/);
+            await wb.runCommand('OpenKB: Show Server Output');
+            await wb.page.locator('.panel .monaco-editor').first().waitFor({ timeout: 30_000 });
+            await wb.screenshot('output-channel');
+            assertQuietOutput(output());
+        });
+    });
+
+    test('cancel a 30-file add from its notification: the add stops and the KB stays consistent', async () => {
+        const ws = server.newWorkspace('cancel');
+        initKb(env.jar, ws);
+        generatedDocs(ws, 'thirty', 30);
+        writeFiles(ws, { '.vscode/settings.json': JSON.stringify({ 'openkb.add.jobs': 1 }) });
+        await flow('2-cancel', ws, async (wb, output) => {
+            await wb.explorerAction('thirty', 'Add to Knowledge Base');
+            const progress = wb.toasts().filter({ hasText: /Adding to OpenKB/ }).first();
+            await progress.waitFor({ timeout: 60_000 });
+            // Cancel once the first file is committed (it shows in raw/), so some are added and most are not.
+            await until(() => rawFiles(ws).length >= 1, 'the first file of the add to be committed', 180_000, 20);
+            await wb.screenshot('add-in-progress');
+            assert.match(await statusBarText(wb), /OpenKB: adding \d+\/30/, 'the status bar shows the add');
+            await progress.hover();
+            await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+            // The server answers a cancelled add with its result: the usual summary, with the cancelled count.
+            const text = await wb.toast(/\d+ cancelled/);
+            await wb.screenshot('add-cancelled');
+            const m = /(\d+) added, (\d+) skipped, (\d+) failed, (\d+) cancelled/.exec(text);
+            assert.ok(m, `cancel toast: ${text}`);
+            const [added, skipped, failed, cancelled] = m.slice(1).map(Number);
+            assert.ok(added >= 1 && added < 30, `some but not all files were added: ${text}`);
+            assert.ok(cancelled >= 1, `the toast says how many were cancelled: ${text}`);
+            assert.equal(added + skipped + failed + cancelled, 30, `every file is accounted for: ${text}`);
+            await until(() => journals(ws).length === 0, 'no journal left', 30_000);
+            assert.equal(rawFiles(ws).length, added, 'raw/ holds exactly the files reported added');
+            assertConsistent(assert, env.jar, ws, 'after the cancelled add');
+            assertQuietOutput(output());
+        });
+    });
+
+    test('a broken [[link]] on a wiki page: Problems panel, light-bulb quick fix, and [[ completion', async () => {
+        const ws = server.newWorkspace('links');
+        initKb(env.jar, ws);
+        // Two documents sharing phrases: the offline compiler makes concept pages of what they share.
+        writeFiles(ws, {
+            'incoming/d1.txt': 'Paragraph about topic 1: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
+            'incoming/d2.txt': 'Paragraph about topic 2: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
+        });
+        const added = cli(env.jar, ['add', 'incoming'], ws);
+        assert.equal(added.code, 0, `openkb add: ${added.stdout}`);
+        const page = path.join(ws, 'wiki', 'summaries', 'd1.md');
+        const line = fs.readFileSync(page, 'utf8').split('\n').length; // Ctrl+End lands on this (last, empty) line
+        assert.ok(fs.existsSync(path.join(ws, 'wiki', 'concepts', 'lazy-dog.md')), 'the add compiled concepts/lazy-dog');
+        assert.ok(fs.existsSync(path.join(ws, 'wiki', 'concepts', 'quick-brown-fox-jump.md')), 'the add compiled concepts/quick-brown-fox-jump');
+        await flow('3-links', ws, async (wb, output) => {
+            await wb.openFile('summaries/d1.md');
+            const editor = wb.page.locator('.editor-instance .monaco-editor').first();
+            await editor.waitFor({ timeout: 30_000 });
+            await editor.locator('.view-lines').click();
+            await wb.page.keyboard.press('Control+End');
+            // A link a user might type: the right page, but not its key (lint's repair candidate is concepts/lazy-dog).
+            await wb.page.keyboard.type('See [[concepts/Lazy_Dog]] too.');
+            await wb.screenshot('typed-broken-link');
+
+            await wb.page.keyboard.press('Control+Shift+M');
+            const marker = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/Lazy_Dog' }).first();
+            await marker.waitFor({ timeout: 60_000 });
+            await wb.screenshot('problems-panel');
+            const markerText = await marker.innerText();
+            assert.match(markerText, new RegExp(`\\[Ln ${line}, Col 5\\]`), `the problem's range starts at the link: ${markerText}`);
+            assert.match(await statusBarText(wb), /OpenKB: 1 problem\b/);
+
+            // The cursor inside the link shows the light bulb; its menu offers the quick fix.
+            await editor.locator('.view-lines').click();
+            await wb.page.keyboard.press('Control+End');
+            await wb.page.keyboard.press('Home');
+            for (let i = 0; i < 8; i++) await wb.page.keyboard.press('ArrowRight');
+            // 1.96 shows the light bulb in the gutter (a glyph-margin widget, codicon-gutter-lightbulb-*), or in
+            // the text when the gutter has no room.
+            const bulb = editor.locator('.glyph-margin-widgets [class*="lightbulb"], .lightBulbWidget:visible').first();
+            await bulb.waitFor({ state: 'visible', timeout: 30_000 });
+            await wb.screenshot('light-bulb');
+            await bulb.click();
+            const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with [[concepts/lazy-dog]]' }).first();
+            await fix.waitFor({ timeout: 30_000 });
+            await wb.screenshot('quick-fix-menu');
+            // The preferred fix comes focused ("Enter to Apply"); the menu takes keys, as a user uses it.
+            assert.match(await fix.getAttribute('class'), /\bfocused\b/, 'the replacement is the preferred fix');
+            await wb.page.keyboard.press('Enter');
+            await wb.page.locator('.editor-instance .view-line', { hasText: 'See [[concepts/lazy-dog]] too.' }).waitFor({ timeout: 30_000 });
+            await until(async () => (await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'concepts/Lazy_Dog' }).count()) === 0,
+                'the broken-link problem to go away', 60_000);
+            await wb.screenshot('quick-fix-applied');
+
+            // Typing [[ offers the KB's pages.
+            await editor.locator('.view-lines').click();
+            await wb.page.keyboard.press('Control+End');
+            await wb.page.keyboard.press('Enter');
+            await wb.page.keyboard.type('Also [[');
+            const suggest = wb.page.locator('.editor-widget.suggest-widget');
+            await suggest.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+            await wb.page.keyboard.type('quick');
+            const item = suggest.locator('.monaco-list-row', { hasText: 'concepts/quick-brown-fox-jump' }).first();
+            await item.waitFor({ timeout: 30_000 });
+            await wb.screenshot('link-completion');
+            await wb.page.keyboard.press('Enter');
+            await wb.page.locator('.editor-instance .view-line', { hasText: 'Also [[concepts/quick-brown-fox-jump]]' }).waitFor({ timeout: 30_000 });
+            await wb.screenshot('completion-accepted');
+            assertQuietOutput(output());
+        });
+    });
+
+    test('kill the server in the middle of an add: the extension restarts it, Recover rolls back, the KB lints clean', async () => {
+        const ws = server.newWorkspace('kill');
+        initKb(env.jar, ws);
+        generatedDocs(ws, 'thirty', 30);
+        writeFiles(ws, { '.vscode/settings.json': JSON.stringify({ 'openkb.add.jobs': 1 }) });
+        await flow('4-kill-recover', ws, async (wb, output) => {
+            await wb.explorerAction('thirty', 'Add to Knowledge Base');
+            const progress = wb.toasts().filter({ hasText: /Adding to OpenKB/ }).first();
+            await progress.waitFor({ timeout: 60_000 });
+            await until(() => rawFiles(ws).length >= 1, 'the first file of the add to be committed', 180_000, 20);
+            const [victim, ...others] = server.serverPids();
+            assert.ok(victim !== undefined && others.length === 0, `one server process of this window: ${server.serverPids()}`);
+            // SIGKILL while a commit holds a journal, as a crash or the OOM killer would.
+            await until(() => journals(ws).length > 0, 'an add journal in .openkb/journal', 180_000, 2);
+            process.kill(victim, 'SIGKILL');
+            await wb.screenshot('server-killed');
+            const failed = await wb.toast(/could not add/);
+            const restarted = await until(() => server.serverPids().find((p) => p !== victim), 'the extension to restart the server', 60_000);
+            await wb.screenshot('server-restarted');
+            assert.ok(restarted !== victim);
+            assert.ok(failed.length > 0);
+            await wb.clearToasts();
+
+            await wb.runCommand('OpenKB: Recover Knowledge Base');
+            const recovered = await wb.toast(/Rolled back|Nothing to recover/);
+            await wb.screenshot('recover-report');
+            // The restarted server recovers every KB at initialize, so the interrupted add is usually rolled
+            // back before the user asks: the Output says so, and Recover then has nothing left to do. Either
+            // way the user is told what was rolled back.
+            const log = output();
+            const atRestart = /recovered: 1 interrupted operation\(s\) rolled back/.test(log);
+            if (/Nothing to recover/.test(recovered)) {
+                assert.ok(atRestart, `Recover found nothing, so the restarted server rolled the add back; its Output:\n${log}`);
+                assert.match(log, /\[warning\] OpenKB: Rolled back interrupted add journal/);
+            } else {
+                assert.match(recovered, /Rolled back an interrupted add/);
+            }
+            assert.deepEqual(journals(ws), [], 'no journal left');
+            await wb.clearToasts();
+            await wb.runCommand('OpenKB: Show Server Output');
+            await wb.page.locator('.panel .monaco-editor').first().waitFor({ timeout: 30_000 });
+            await wb.screenshot('output-after-restart');
+
+            await wb.runCommand('OpenKB: Lint Knowledge Base');
+            await wb.toast(/No problems found/);
+            await wb.screenshot('lint-clean');
+            assertLintsClean(assert, env.jar, ws, 'after recovery');
+            assert.doesNotMatch(await statusBarText(wb), /recovery needed/);
+            assert.doesNotMatch(output(), /Unknown option/, 'the restarted server accepted its command line');
+        });
+    });
+});
