@@ -184,6 +184,14 @@ public final class AddPipeline {
             return new Prepared(doc, staging);
         } catch (IOException | RuntimeException e) {
             staging.close();
+            if (e instanceof IOException io && !(io instanceof java.nio.file.FileSystemException)) {
+                // Converters write staging through the JDK, which names no file for ENOSPC or EIO:
+                // name the folder being written (on the disk that is full) and the document.
+                java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(staging.dir().toString(), null,
+                        io.getMessage() + " (while converting " + f.path() + ")");
+                named.initCause(io);
+                throw KbException.fromIo(named);
+            }
             throw e;
         }
     }
@@ -280,6 +288,9 @@ public final class AddPipeline {
     private static String reason(Throwable t) {
         if (t instanceof KbException k) {
             return k.getMessage();
+        }
+        if (t instanceof IOException io) {
+            return KbException.fromIo(io).getMessage();
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }

@@ -74,7 +74,7 @@ final class StagingArea implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            Path trash = dir.resolveSibling(Lease.TRASH_PREFIX + dir.getFileName());
+            Path trash = dir.resolveSibling(Lease.trashName(dir.getFileName().toString()));
             files.ops().rename(dir, trash);
             // Durable before the lease file goes: after a power cut the folder must not come back
             // as an unleased add-* folder, which the reaper spares for its grace period.

@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.add.AddReport;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.service.OpenKb;
@@ -56,12 +57,12 @@ final class AddCommand implements Callable<Integer> {
             }
         }, "openkb-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (OpenKb engine = new OpenKb(w -> spec.commandLine().getErr().println("[WARN] " + w))) {
+        try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println("[WARN] " + w))) {
             CliProgress progress = new CliProgress(spec.commandLine().getOut(), System.console() != null);
             AddReport r = engine.kb(kb.layout()).add(paths, jobs, progress, cancel);
-            r.passedOver().forEach(s -> spec.commandLine().getErr().println("[SKIP] " + s.path() + ": " + s.reason()));
+            r.passedOver().forEach(s -> spec.commandLine().getErr().println("[SKIP] " + VisibleText.escape(s.path().toString()) + ": " + VisibleText.escape(s.reason())));
             if (r.stoppedReason() != null) {
-                spec.commandLine().getErr().println("[ERROR] " + r.stoppedReason());
+                spec.commandLine().getErr().println("[ERROR] " + VisibleText.escapeKeepingNewlines(r.stoppedReason()));
             }
             return r.failed() > 0 || r.stoppedReason() != null ? Main.FAILURE : Main.OK;
         } finally {
