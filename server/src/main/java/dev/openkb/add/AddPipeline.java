@@ -65,7 +65,7 @@ public final class AddPipeline {
         this.converter = converter;
         this.supported = supported;
         this.unsupportedMessage = supportedList;
-        this.commit = new DocumentCommit(layout, committer, clock);
+        this.commit = new DocumentCommit(layout, files, committer, clock);
     }
 
     private record Pending(ScannedFile file, String hash, Prefilter.Decision decision, Future<Prepared> prepared) {
@@ -179,6 +179,8 @@ public final class AddPipeline {
         StagingArea staging = StagingArea.create(layout, files, docName);
         try {
             ConvertedDoc doc = converter.convert(new ConvertRequest(f.path(), docName, staging.dir(), opts.pageindexThreshold(), cancel));
+            // Private from here to publication: the published files keep these modes.
+            DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
             listener.fileStage(f.path(), f.index(), total, FileStage.PREPARED, null);
             LOG.fine(() -> String.format("prepare %s: %.1f ms", f.path().getFileName(), (System.nanoTime() - t0) / 1e6));
             return new Prepared(doc, staging);
@@ -267,6 +269,7 @@ public final class AddPipeline {
         try (StagingArea staging = StagingArea.create(layout, files, name)) {
             ConvertedDoc converted = converter.convert(new ConvertRequest(f.path(), name, staging.dir(),
                     opts.pageindexThreshold(), CancelToken.none()));
+            DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
             PreparedDoc renamed = new PreparedDoc(f, doc.hash(), name, doc.registryPath(), converted, staging.dir());
             runner.run("add", details(renamed), tx -> {
                 commit.run(renamed, tx, stage -> listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, stage));
