@@ -223,7 +223,9 @@ public final class AddPipeline {
                     prepared.doc(), prepared.staging().dir());
             results[i] = commitOne(doc, opts, listener, total, cancel);
         } catch (KbException e) {
-            if (e.code() == ErrorCode.DIRTY_ROLLBACK) {
+            // A lock that could not be taken (the caller's lock timeout) cannot be taken for the
+            // next file either: stop instead of making each remaining file wait out the timeout.
+            if (e.code() == ErrorCode.DIRTY_ROLLBACK || e.code() == ErrorCode.LOCK_FAILED) {
                 stopped[0] = "batch stopped: " + e.getMessage();
             }
             results[i] = finish(listener, f, total, p.decision().docName(),

@@ -259,6 +259,23 @@ class CliHygieneTest {
     }
 
     @Test
+    void aLockTimeoutAtCommitStopsTheBatchInsteadOfWaitingOutTheTimeoutForEveryFile() throws Exception {
+        Path a = doc("a.md", "# A\n\nAlpha.\n");
+        Path b = doc("b.md", "# B\n\nBeta.\n");
+        Path c = doc("c.md", "# C\n\nGamma.\n");
+        // Another process reading: the add's registry read shares the lock, its commits cannot.
+        try (KbLock other = new KbLock(kb.lockFile(), l -> { }); KbLock.Hold held = other.shared(CancelToken.none())) {
+            Run r = assertTimeoutPreemptively(HANG_GUARD, () -> run("add", "--kb", kb.root().toString(), "--lock-timeout", "0.3", "-j", "1",
+                    a.toString(), b.toString(), c.toString()));
+            assertEquals(Main.FAILURE, r.code());
+            assertTrue(r.out().contains("[1/3] [ERROR]  a.md: LOCK_FAILED: "), r.out());
+            assertTrue(r.out().contains("[2/3] [CANCEL] b.md: batch stopped: LOCK_FAILED")
+                    && r.out().contains("[3/3] [CANCEL] c.md: batch stopped: LOCK_FAILED"), r.out());
+        }
+        assertEquals(0, Registry.load(kb).size());
+    }
+
+    @Test
     void removeWithAnEmptyIdentifierIsAUsageErrorAndRemovesNothing() throws Exception {
         assertEquals(Main.OK, add(doc("a.md", "# A\n\nAlpha.\n"), doc("b.md", "# B\n\nBeta.\n")).code());
         for (String blank : List.of("", "  ")) {
