@@ -66,7 +66,7 @@ public final class AddPipeline {
         this.converter = converter;
         this.supported = supported;
         this.unsupportedMessage = supportedList;
-        this.commit = new DocumentCommit(layout, committer, clock);
+        this.commit = new DocumentCommit(layout, files, committer, clock);
     }
 
     private record Pending(ScannedFile file, String hash, Prefilter.Decision decision, Future<Prepared> prepared) {
@@ -198,11 +198,21 @@ public final class AddPipeline {
         StagingArea staging = StagingArea.create(layout, files, docName);
         try {
             ConvertedDoc doc = converter.convert(new ConvertRequest(f.path(), docName, staging.dir(), opts.pageindexThreshold(), cancel));
+            // Private from here to publication: the published files keep these modes.
+            DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
             listener.fileStage(f.path(), f.index(), total, FileStage.PREPARED, null);
             LOG.fine(() -> String.format("prepare %s: %.1f ms", f.path().getFileName(), (System.nanoTime() - t0) / 1e6));
             return new Prepared(doc, staging);
         } catch (IOException | RuntimeException e) {
             staging.close();
+            if (e instanceof IOException io && !(io instanceof java.nio.file.FileSystemException)) {
+                // Converters write staging through the JDK, which names no file for ENOSPC or EIO:
+                // name the folder being written (on the disk that is full) and the document.
+                java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(staging.dir().toString(), null,
+                        io.getMessage() + " (while converting " + f.path() + ")");
+                named.initCause(io);
+                throw KbException.fromIo(named);
+            }
             throw e;
         }
     }
@@ -232,7 +242,9 @@ public final class AddPipeline {
                     prepared.doc(), prepared.staging().dir());
             results[i] = commitOne(doc, opts, listener, total, cancel);
         } catch (KbException e) {
-            if (e.code() == ErrorCode.DIRTY_ROLLBACK) {
+            // A lock that could not be taken (the caller's lock timeout) cannot be taken for the
+            // next file either: stop instead of making each remaining file wait out the timeout.
+            if (e.code() == ErrorCode.DIRTY_ROLLBACK || e.code() == ErrorCode.LOCK_FAILED) {
                 stopped[0] = "batch stopped: " + e.getMessage();
             }
             results[i] = finish(listener, f, total, p.decision().docName(),
@@ -278,6 +290,7 @@ public final class AddPipeline {
         try (StagingArea staging = StagingArea.create(layout, files, name)) {
             ConvertedDoc converted = converter.convert(new ConvertRequest(f.path(), name, staging.dir(),
                     opts.pageindexThreshold(), CancelToken.none()));
+            DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
             PreparedDoc renamed = new PreparedDoc(f, doc.hash(), name, doc.registryPath(), converted, staging.dir());
             runner.run("add", details(renamed), tx -> {
                 commit.run(renamed, tx, stage -> listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, stage));
@@ -299,6 +312,9 @@ public final class AddPipeline {
     private static String reason(Throwable t) {
         if (t instanceof KbException k) {
             return k.getMessage();
+        }
+        if (t instanceof IOException io) {
+            return KbException.fromIo(io).getMessage();
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }

@@ -1,6 +1,7 @@
 package dev.openkb.add;
 
 import dev.openkb.convert.DocKind;
+import dev.openkb.io.AtomicFiles;
 import dev.openkb.journal.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
@@ -17,22 +18,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The body of one file's commit transaction: publish the staged files by rename → long-document
  * index and compile (the {@link DocumentCommitter}) → registry → log. Runs on the mutation thread
- * inside the transaction; any exception rolls the whole file back. Stateless apart from its
- * collaborators.
+ * inside the transaction; any exception rolls the whole file back. The document's own files end no
+ * more readable than the staged raw copy, which prepare made no more readable than the document
+ * ({@link DocModes}). Stateless apart from its collaborators.
  */
 final class DocumentCommit {
     private final KbLayout layout;
+    private final AtomicFiles files;
     private final DocumentCommitter committer;
     private final Clock clock;
 
-    DocumentCommit(KbLayout layout, DocumentCommitter committer, Clock clock) {
+    DocumentCommit(KbLayout layout, AtomicFiles files, DocumentCommitter committer, Clock clock) {
         this.layout = layout;
+        this.files = files;
         this.committer = committer;
         this.clock = clock;
     }
@@ -46,6 +52,8 @@ final class DocumentCommit {
             expected.add(layout.root().resolve(doc.stagingDir().relativize(s).toString()));
         }
         tx.touch(expected); // one journal append for every path we know we will change
+        // Read before publishing: publish gives a replaced file its old mode.
+        Set<PosixFilePermission> ceiling = AtomicFiles.existingMode(doc.converted().stagedRaw());
 
         stage.accept("publish");
         Path images = layout.docImages(name);
@@ -56,6 +64,11 @@ final class DocumentCommit {
             tx.publish(s, layout.root().resolve(doc.stagingDir().relativize(s).toString()));
         }
         Map<String, Object> extra = committer.commit(doc, tx, stage);
+        List<Path> own = new ArrayList<>(List.of(layout.summary(name), layout.sourceMd(name), layout.sourceJson(name)));
+        for (Path s : staged) {
+            own.add(layout.root().resolve(doc.stagingDir().relativize(s).toString()));
+        }
+        DocModes.restrict(files.ops(), own, ceiling); // every path here was touched above
 
         stage.accept("registry");
         Registry fresh = Registry.load(layout).withoutDocName(name);

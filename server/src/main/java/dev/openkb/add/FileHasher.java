@@ -1,5 +1,7 @@
 package dev.openkb.add;
 
+import dev.openkb.engine.ErrorCode;
+import dev.openkb.engine.KbException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +21,11 @@ public final class FileHasher {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+        // The scan refused special files; one swapped in since then must still never be opened
+        // (a FIFO blocks the open, a device never ends).
+        if (!Files.isRegularFile(file)) {
+            throw new KbException(ErrorCode.UNSUPPORTED_TYPE, file, "not a regular file (any more); only regular files can be added");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[64 * 1024];

@@ -5,6 +5,7 @@ import dev.openkb.engine.KbException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -14,10 +15,13 @@ import java.util.function.Predicate;
 
 /**
  * Expands the user's inputs (files and folders) into the ordered list of files to add: folders
- * recursively and sorted by path; supported types only; hidden files and folders, and symlinks that
- * lead outside the input folder, passed over and reported. An explicitly named file of an unsupported
- * type is kept (the pipeline reports it failed, with the reason); a path that does not exist is an
- * error before anything starts. Paths inside the KB's own {@code .openkb/} are never inputs. Stateless.
+ * recursively and sorted by path; supported types only; hidden files and folders, symlinks that
+ * lead outside the input folder, and anything that is not a regular file (FIFOs, devices, sockets),
+ * passed over and reported. An explicitly named file of an unsupported type is kept (the pipeline
+ * reports it failed, with the reason); a named path that does not exist, or that is (or links to) a
+ * FIFO, device or socket, is an error before anything starts: opening a FIFO blocks until a writer
+ * appears and a device such as {@code /dev/zero} never ends, so such a file is never opened. Paths
+ * inside the KB's own {@code .openkb/} are never inputs. Stateless.
  */
 public final class InputScanner {
     private final Predicate<Path> supported;
@@ -33,6 +37,7 @@ public final class InputScanner {
             if (!Files.exists(in)) {
                 throw new KbException(ErrorCode.NOT_FOUND, in, "no such file or folder");
             }
+            requireFileOrFolder(in);
         }
         List<Path> files = new ArrayList<>();
         List<Boolean> explicit = new ArrayList<>();
@@ -57,6 +62,35 @@ public final class InputScanner {
             }
         }
         return new ScanResult(out, passed);
+    }
+
+    /**
+     * Refuses a named input that is neither a regular file nor a folder, judged both on the link
+     * itself and on what it resolves to, without opening it.
+     */
+    static void requireFileOrFolder(Path in) throws IOException {
+        BasicFileAttributes own = Files.readAttributes(in, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes resolved = own.isSymbolicLink() ? Files.readAttributes(in, BasicFileAttributes.class) : own;
+        if (!resolved.isRegularFile() && !resolved.isDirectory()) {
+            throw new KbException(ErrorCode.UNSUPPORTED_TYPE, in, "not a regular file: " + describeSpecial(in)
+                    + (own.isSymbolicLink() ? " (through a symlink)" : "") + "; only regular files and folders can be added");
+        }
+    }
+
+    /** "a FIFO (named pipe)", "a character device"...: what a special file is, from its unix mode. */
+    static String describeSpecial(Path p) {
+        try {
+            int type = ((Integer) Files.getAttribute(p, "unix:mode")) & 0170000;
+            return switch (type) {
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
     }
 
     private List<Path> walk(Path root, List<ScanResult.Skipped> passed) throws IOException {
@@ -87,7 +121,7 @@ public final class InputScanner {
                         } else if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                             passed.add(new ScanResult.Skipped(file, "symlink leading outside " + root));
                         } else if (!attrs.isRegularFile()) {
-                            passed.add(new ScanResult.Skipped(file, "not a regular file"));
+                            passed.add(new ScanResult.Skipped(file, "not a regular file: " + describeSpecial(file)));
                         } else if (!supported.test(file)) {
                             passed.add(new ScanResult.Skipped(file, "unsupported file type"));
                         } else {

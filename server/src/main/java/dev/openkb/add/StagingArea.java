@@ -8,12 +8,17 @@ import dev.openkb.lock.LeaseLostException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One file's private staging folder, {@code .openkb/staging/add-<safe-stem>-<8hex>/} (OpenKB's
  * naming), leased for as long as this object is open so the staging reaper never takes it, and
- * removed on close. Created by a prepare worker, closed by the batch coordinator.
+ * removed on close. The folder is mode 700 where the file system has modes, so what a converter
+ * writes into it (a copy of a private document, its text) is never readable by others before it is
+ * published with the document's own modes. Doc names are at most {@link DocNames#MAX_NAME_BYTES}
+ * bytes, so the folder's names ({@code .add-*}, {@code add-*}, {@code trash-add-*}) fit the 255-byte
+ * limit. Created by a prepare worker, closed by the batch coordinator.
  */
 final class StagingArea implements AutoCloseable {
     private final Path dir;
@@ -46,7 +51,7 @@ final class StagingArea implements AutoCloseable {
         String name = "add-" + DocNames.sanitizeStem(stem) + "-";
         for (int attempt = 1; ; attempt++) {
             String hex = String.format("%08x", ThreadLocalRandom.current().nextInt());
-            Path building = Files.createDirectory(layout.stagingDir().resolve("." + name + hex));
+            Path building = createPrivate(layout.stagingDir().resolve("." + name + hex));
             Lease lease;
             try {
                 lease = Lease.take(building);
@@ -66,6 +71,14 @@ final class StagingArea implements AutoCloseable {
         }
     }
 
+    private static Path createPrivate(Path dir) throws IOException {
+        try {
+            return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException noModes) {
+            return Files.createDirectory(dir);
+        }
+    }
+
     Path dir() {
         return dir;
     }
@@ -80,7 +93,7 @@ final class StagingArea implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            Path trash = dir.resolveSibling(Lease.TRASH_PREFIX + dir.getFileName());
+            Path trash = dir.resolveSibling(Lease.trashName(dir.getFileName().toString()));
             files.ops().rename(dir, trash);
             // Durable before the lease file goes: after a power cut the folder must not come back
             // as an unleased add-* folder, which the reaper spares for its grace period.

@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.FileStage;
 import dev.openkb.engine.FileStatus;
 import dev.openkb.engine.ProgressListener;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
  * Renders add progress for a terminal: on a TTY one self-rewriting bar line
  * ("[#####-----] 3/20 converting report.pdf"), otherwise plain lines per finished file, so logs
  * and pipes stay readable. Every finished file gets a line either way (OpenKB's [OK]/[SKIP]/[ERROR]
- * wording). Thread-safe: events come from worker threads.
+ * wording). File names, doc names and reasons are printed with their control characters escaped
+ * ({@link VisibleText}); only the bar's own {@code \r} and erase-line sequences reach the terminal
+ * raw. Thread-safe: events come from worker threads.
  */
 final class CliProgress implements ProgressListener {
     private static final int WIDTH = 24;
@@ -34,7 +37,7 @@ final class CliProgress implements ProgressListener {
     @Override
     public synchronized void fileStage(Path file, int index, int total, FileStage stage, String detail) {
         if (tty && stage != FileStage.QUEUED && stage != FileStage.HASHING) {
-            bar(stage.wireName() + (detail == null ? "" : " (" + detail + ")") + " " + file.getFileName());
+            bar(stage.wireName() + (detail == null ? "" : " (" + detail + ")") + " " + VisibleText.escape(file.getFileName().toString()));
         }
     }
 
@@ -48,8 +51,8 @@ final class CliProgress implements ProgressListener {
             case FAILED -> "[ERROR]  ";
             case CANCELLED -> "[CANCEL] ";
         };
-        out.println(String.format("[%d/%d] %s%s%s", index, total, tag, file.getFileName(),
-                reason == null ? (docName == null ? "" : " → " + docName) : ": " + reason));
+        out.println(String.format("[%d/%d] %s%s%s", index, total, tag, VisibleText.escape(file.getFileName().toString()),
+                reason == null ? (docName == null ? "" : " → " + VisibleText.escape(docName)) : ": " + VisibleText.escape(reason)));
         if (tty && done < this.total) {
             bar("");
         }
@@ -64,7 +67,7 @@ final class CliProgress implements ProgressListener {
     @Override
     public synchronized void message(String text) {
         clearBar();
-        out.println(text);
+        out.println(VisibleText.escapeKeepingNewlines(text));
     }
 
     private void bar(String what) {

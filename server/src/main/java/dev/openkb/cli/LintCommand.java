@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.lint.FixResult;
 import dev.openkb.lint.LintReport;
@@ -38,7 +39,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean text = format == Format.text;
-        try (OpenKb engine = new OpenKb(w -> spec.commandLine().getErr().println(w))) {
+        try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println(w))) {
             KbService svc = engine.kb(kb.layout());
             if (fix) {
                 FixResult r = svc.fixLinks(CancelToken.none());
@@ -50,13 +51,13 @@ final class LintCommand implements Callable<Integer> {
             String report = LintReport.text(state);
             if (text) {
                 out.println("Running structural lint...");
-                out.println(report);
+                out.println(VisibleText.escapeKeepingNewlines(report));
             } else {
                 out.println(LintReport.json(state));
             }
             if (!noReport) {
                 Path written = svc.writeLintReport(report, CancelToken.none());
-                (text ? out : spec.commandLine().getErr()).println("Report written to " + written);
+                (text ? out : spec.commandLine().getErr()).println("Report written to " + VisibleText.escape(written.toString()));
             }
             return state.exitCode();
         }

@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import java.io.PrintWriter;
@@ -58,11 +59,15 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof KbException k) {
-                err.println("Error: " + k.getMessage());
+                err.println("Error: " + VisibleText.escapeKeepingNewlines(k.getMessage()));
                 return k.code() == ErrorCode.KB_NOT_FOUND || k.code() == ErrorCode.INVALID_ARGUMENT ? USAGE : FAILURE;
             }
-            err.println("Error: " + ex);
-            ex.printStackTrace(err);
+            if (ex instanceof java.io.IOException io) {
+                err.println("Error: " + VisibleText.escapeKeepingNewlines(KbException.fromIo(io).getMessage()));
+                return FAILURE;
+            }
+            // A user never sees a stack trace; this is a bug, and the one line names its cause.
+            err.println("Error: internal error (please report it): " + VisibleText.escape(String.valueOf(ex)));
             return FAILURE;
         });
         return cl.execute(args);

@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.recompile.RecompileReport;
 import dev.openkb.service.OpenKb;
@@ -38,13 +39,14 @@ final class RecompileCommand implements Callable<Integer> {
                     : "Specify either a DOC_NAME or --all, not both.");
             return Main.USAGE;
         }
-        try (OpenKb engine = new OpenKb(w -> spec.commandLine().getErr().println("[WARN] " + w))) {
+        try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println("[WARN] " + w))) {
             RecompileReport r = engine.kb(kb.layout()).recompile(all ? null : docName, dryRun, CancelToken.none());
             if (dryRun) {
                 out.println("Would recompile " + r.count(RecompileReport.Status.PLANNED) + " document(s):");
             }
             for (RecompileReport.Item i : r.items()) {
-                out.println("  - " + i.docName() + "  (" + i.kind() + ")" + (i.reason() == null ? "" : ": " + i.reason()));
+                out.println("  - " + VisibleText.escape(i.docName()) + "  (" + i.kind() + ")"
+                        + (i.reason() == null ? "" : ": " + VisibleText.escape(i.reason())));
             }
             long done = r.count(RecompileReport.Status.RECOMPILED);
             if (!dryRun) {

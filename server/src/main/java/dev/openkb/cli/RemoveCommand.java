@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.remove.RemoveOptions;
 import dev.openkb.remove.RemovePlan;
@@ -45,11 +46,11 @@ final class RemoveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         RemoveOptions opts = new RemoveOptions(dryRun, keepRaw, keepEmpty);
-        try (OpenKb engine = new OpenKb(w -> spec.commandLine().getErr().println(w))) {
+        try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println(w))) {
             KbService svc = engine.kb(kb.layout());
             RemovePlan plan = svc.planRemove(identifier, opts, CancelToken.none());
-            out.println("Removing " + plan.entry().name() + " (doc_name: " + plan.docName() + "):");
-            plan.lines().forEach(out::println);
+            out.println("Removing " + VisibleText.escape(plan.entry().name()) + " (doc_name: " + VisibleText.escape(plan.docName()) + "):");
+            plan.lines().forEach(l -> out.println(VisibleText.escapeKeepingNewlines(l)));
             if (dryRun) {
                 out.println("(dry-run — nothing modified)");
                 return Main.OK;
@@ -62,7 +63,7 @@ final class RemoveCommand implements Callable<Integer> {
             if (r.linksFixed() > 0) {
                 out.println("lint --fix cleaned " + r.linksFixed() + " dangling wikilink(s)");
             }
-            out.println("[OK] " + plan.entry().name() + " removed from knowledge base.");
+            out.println("[OK] " + VisibleText.escape(plan.entry().name()) + " removed from knowledge base.");
             return Main.OK;
         }
     }

@@ -1,5 +1,6 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.service.OpenKb;
 import dev.openkb.service.StatusReport;
@@ -21,19 +22,19 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (OpenKb engine = new OpenKb(w -> spec.commandLine().getErr().println(w))) {
+        try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println(w))) {
             StatusReport s = engine.kb(kb.layout()).status(CancelToken.none());
-            out.println("Knowledge base: " + s.kb());
+            out.println("Knowledge base: " + VisibleText.escape(s.kb().toString()));
             out.println("Model: " + s.model());
             s.pages().forEach((dir, n) -> out.printf("  %-10s %d%n", dir + ":", n));
             out.printf("  %-10s %d%n", "raw:", s.rawFiles());
             out.println("Total indexed: " + s.documents() + " document(s)");
-            out.println("Last operation: " + (s.lastOperation() == null ? "none" : s.lastOperation()));
+            out.println("Last operation: " + (s.lastOperation() == null ? "none" : VisibleText.escape(s.lastOperation())));
             if (s.pendingJournals().isEmpty()) {
                 out.println("Pending journals: none");
             } else {
                 out.println("Pending journals: " + s.pendingJournals().size() + " (run `openkb recover`)");
-                s.pendingJournals().forEach(j -> out.println("  " + j));
+                s.pendingJournals().forEach(j -> out.println("  " + VisibleText.escape(j)));
             }
             if (!s.quarantined().isEmpty()) {
                 out.println("Quarantined journals: " + s.quarantined().size() + " in .openkb/journal/quarantine (never acted on;"

@@ -1,5 +1,7 @@
 package dev.openkb.engine;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +30,56 @@ public class KbException extends RuntimeException {
     /** The file or folder concerned, or null when the error is not about one path. */
     public Path path() {
         return path;
+    }
+
+    /**
+     * An {@code IO_ERROR} for an I/O failure, naming the file: the one a {@link FileSystemException}
+     * carries, else {@code where} (the file or folder being written when the JDK gave only the C
+     * message, as it does for ENOSPC and EIO from a write or an fsync). The reason is the system's
+     * ("No space left on device"), or what the exception type means when it has none.
+     */
+    public static KbException fromIo(IOException e, Path where) {
+        Path path = where;
+        String reason = e.getMessage();
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            try {
+                path = Path.of(fse.getFile());
+            } catch (java.nio.file.InvalidPathException unlikely) {
+                path = where;
+            }
+            reason = fse.getReason() != null ? fse.getReason() : meaning(fse);
+            if (fse.getOtherFile() != null) {
+                reason += " (other file: " + fse.getOtherFile() + ")";
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            reason = e.getClass().getSimpleName();
+        }
+        return new KbException(ErrorCode.IO_ERROR, path, reason, e);
+    }
+
+    /** {@link #fromIo(IOException, Path)} with no fallback path. */
+    public static KbException fromIo(IOException e) {
+        return fromIo(e, null);
+    }
+
+    private static String meaning(FileSystemException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "folder not empty";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static String format(ErrorCode code, Path path, String reason) {

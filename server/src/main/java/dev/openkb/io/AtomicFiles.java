@@ -22,14 +22,15 @@ import java.util.stream.Stream;
 /**
  * The file primitives built on {@link FileOps}: atomic replace (temp, fsync, rename, fsync parent),
  * streaming copy, hard link with copy fallback, recursive delete. Existing files keep their mode
- * across a replace; new files get the umask mode. Stateless apart from the {@link FileOps} it wraps;
- * thread-safe.
+ * across a replace; new files get the umask mode. Every failure of an operation names its file
+ * ({@link PathNamingFileOps}, which {@link #ops()} also returns). Stateless apart from the
+ * {@link FileOps} it wraps; thread-safe.
  */
 public final class AtomicFiles {
     private final FileOps ops;
 
     public AtomicFiles(FileOps ops) {
-        this.ops = ops;
+        this.ops = PathNamingFileOps.wrap(ops);
     }
 
     public FileOps ops() {

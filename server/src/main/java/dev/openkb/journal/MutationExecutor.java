@@ -66,7 +66,7 @@ public final class MutationExecutor implements AutoCloseable {
                 throw k;
             }
             if (c instanceof UncheckedIOException u) {
-                throw new KbException(ErrorCode.IO_ERROR, null, u.getCause().getMessage(), u.getCause());
+                throw KbException.fromIo(u.getCause());
             }
             if (c instanceof Error err) {
                 throw err;

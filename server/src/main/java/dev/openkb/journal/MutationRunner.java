@@ -84,7 +84,7 @@ public final class MutationRunner {
             throw err;
         }
         if (t instanceof IOException io) {
-            return new KbException(ErrorCode.IO_ERROR, null, io.getClass().getSimpleName() + ": " + io.getMessage(), io);
+            return KbException.fromIo(io);
         }
         return new KbException(ErrorCode.IO_ERROR, null, t.toString(), t);
     }

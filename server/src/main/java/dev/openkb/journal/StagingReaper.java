@@ -75,7 +75,7 @@ final class StagingReaper {
      */
     private Path toTrash(Path c) throws IOException {
         String name = c.getFileName().toString();
-        Path trash = c.resolveSibling(Lease.TRASH_PREFIX + name);
+        Path trash = c.resolveSibling(Lease.trashName(name));
         if (name.startsWith(Lease.TRASH_PREFIX) || !Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(trash, LinkOption.NOFOLLOW_LINKS)) {
             return c;

@@ -12,11 +12,25 @@ import java.util.regex.Pattern;
  * OpenKB's "Scheme A" doc-name resolution (reference 4.3): the registry is the only authority; the
  * same registry path keeps its name; a legacy entry with the same stem is reused; otherwise the
  * sanitised stem, with a deterministic 8-hex suffix when another document already uses it. The
- * slug is not lower-cased (OpenKB compatibility). Stateless.
+ * slug is not lower-cased (OpenKB compatibility).
+ *
+ * <p><b>Length.</b> A file name may hold at most 255 bytes, and a doc name is the base of longer
+ * names: {@code <doc>.json}, the atomic-write temp {@code .<doc>.json.<8hex>.tmp}, the journal's
+ * backup {@code 00001-<doc>.json}, the staging folder {@code trash-add-<doc>-<8hex>}. So a sanitised
+ * stem longer than {@link #MAX_NAME_BYTES} UTF-8 bytes is cut (at a code point) and given an 8-hex
+ * hash of the whole stem, which keeps it deterministic and keeps two long names that share their
+ * first 190 bytes apart. OpenKB keeps such stems whole; ours differ from OpenKB's only for stems over
+ * 200 bytes, a length at which OpenKB's own temp and backup names already fail. Stateless.
  */
 public final class DocNames {
     // Python's Unicode \w: letters, numbers and underscore.
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_\\-]+");
+
+    /**
+     * The longest doc name we create, in UTF-8 bytes (plus the 9-byte {@code -<8hex>} suffix of a
+     * name clash). With it, the longest derived file name stays near 230 bytes, under the limit of 255.
+     */
+    public static final int MAX_NAME_BYTES = 200;
 
     private DocNames() {
     }
@@ -25,7 +39,29 @@ public final class DocNames {
     public static String sanitizeStem(String stem) {
         String s = NON_WORD.matcher(Registry.nfkc(stem)).replaceAll("-");
         s = s.replaceAll("^-+", "").replaceAll("-+$", "");
-        return s.isEmpty() ? "document" : s;
+        return s.isEmpty() ? "document" : fitLength(s);
+    }
+
+    /** {@code name} itself when it fits {@link #MAX_NAME_BYTES}, else its first bytes (whole code points) + "-" + 8 hex of its hash. */
+    static String fitLength(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        String hash = sha256Hex(name).substring(0, 8);
+        int budget = MAX_NAME_BYTES - 1 - hash.length();
+        StringBuilder head = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + len > budget) {
+                break;
+            }
+            head.appendCodePoint(cp);
+            used += len;
+            i += Character.charCount(cp);
+        }
+        return head.toString().replaceAll("-+$", "") + "-" + hash;
     }
 
     /** The registry key of a source: KB-relative POSIX path when inside the KB, else absolute POSIX. */

@@ -22,15 +22,34 @@ import java.util.function.Consumer;
  * the staging reaper) before returning, so a mutation always starts from a recovered KB, including
  * after another process crashed.
  *
+ * <p>Waiting for another process follows the {@link WaitPolicy}: the acquisitions that take no
+ * explicit timeout use its timeout (none: wait until cancelled), and once a wait for the OS lock has
+ * lasted {@code noticeAfter} its notice runs, once per acquisition, so a face can say why nothing
+ * happens.
+ *
  * <p>Threading: any thread may acquire. {@code osMonitor} guards {@code fd} and
- * {@code sharedHolders} (how many threads hold the OS shared lock through this instance).
+ * {@code sharedHolders} (how many threads hold the OS shared lock through this instance). The
+ * notice runs on the waiting thread, holding {@code osMonitor}.
  */
 public final class KbLock implements AutoCloseable {
     private static final long POLL_MIN_MS = 2;
     private static final long POLL_MAX_MS = 50;
 
+    /**
+     * How acquisitions without an explicit timeout wait for another process.
+     *
+     * @param timeout     give up after this long (a {@code LOCK_FAILED} error); null waits until cancelled
+     * @param noticeAfter run {@code notice} once a wait for the OS lock has lasted this long
+     * @param notice      tells the user that another process holds the lock
+     */
+    public record WaitPolicy(Duration timeout, Duration noticeAfter, Runnable notice) {
+        /** Waits without limit and tells nobody. */
+        public static final WaitPolicy SILENT = new WaitPolicy(null, Duration.ofSeconds(1), () -> { });
+    }
+
     private final Path lockFile;
     private final Consumer<KbLock> onExclusive;
+    private final WaitPolicy policy;
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock(true);
     private final Object osMonitor = new Object();
     private int fd = -1;
@@ -43,8 +62,13 @@ public final class KbLock implements AutoCloseable {
     }
 
     public KbLock(Path lockFile, Consumer<KbLock> onExclusive) {
+        this(lockFile, onExclusive, WaitPolicy.SILENT);
+    }
+
+    public KbLock(Path lockFile, Consumer<KbLock> onExclusive, WaitPolicy policy) {
         this.lockFile = lockFile;
         this.onExclusive = onExclusive;
+        this.policy = policy;
     }
 
     public Path lockFile() {
@@ -59,13 +83,14 @@ public final class KbLock implements AutoCloseable {
         return rw.isWriteLockedByCurrentThread() || rw.getReadHoldCount() > 0;
     }
 
-    /** Waits for the shared lock, without limit unless cancelled. */
+    /** Waits for the shared lock as the {@link WaitPolicy} says (by default without limit, unless cancelled). */
     public Hold shared(CancelToken cancel) {
-        return shared(cancel, null);
+        return shared(cancel, policy.timeout());
     }
 
+    /** Waits for the exclusive lock as the {@link WaitPolicy} says (by default without limit, unless cancelled). */
     public Hold exclusive(CancelToken cancel) {
-        return exclusive(cancel, null);
+        return exclusive(cancel, policy.timeout());
     }
 
     /** Takes the shared lock; {@code timeout} null waits until cancelled. */
@@ -77,7 +102,7 @@ public final class KbLock implements AutoCloseable {
             try {
                 synchronized (osMonitor) {
                     if (sharedHolders == 0) {
-                        lockOs(Flock.LOCK_SH, cancel, deadline);
+                        lockOs(Flock.LOCK_SH, cancel, deadline, timeout);
                     }
                     sharedHolders++;
                 }
@@ -110,7 +135,7 @@ public final class KbLock implements AutoCloseable {
         if (outer) {
             try {
                 synchronized (osMonitor) {
-                    lockOs(Flock.LOCK_EX, cancel, deadline);
+                    lockOs(Flock.LOCK_EX, cancel, deadline, timeout);
                 }
                 onExclusive.accept(this);
             } catch (RuntimeException e) {
@@ -190,15 +215,24 @@ public final class KbLock implements AutoCloseable {
         }
     }
 
-    /** Polls flock with a growing back-off, so waiting stays cancellable (a blocking flock is not). */
-    private void lockOs(int mode, CancelToken cancel, long deadline) {
+    /**
+     * Polls flock with a growing back-off, so waiting stays cancellable (a blocking flock is not);
+     * runs the policy's notice once the wait has lasted {@code noticeAfter}.
+     */
+    private void lockOs(int mode, CancelToken cancel, long deadline, Duration timeout) {
         try {
             if (fd < 0) {
                 fd = Flock.open(lockFile);
             }
             long sleep = POLL_MIN_MS;
+            long noticeAt = System.nanoTime() + policy.noticeAfter().toNanos();
+            boolean told = false;
             while (!Flock.tryLock(fd, mode)) {
-                checkWait(cancel, deadline);
+                checkWait(cancel, deadline, timeout);
+                if (!told && System.nanoTime() - noticeAt >= 0) {
+                    told = true;
+                    policy.notice().run();
+                }
                 Thread.sleep(sleep);
                 sleep = Math.min(POLL_MAX_MS, sleep * 2);
             }
@@ -223,12 +257,17 @@ public final class KbLock implements AutoCloseable {
         }
     }
 
-    private void checkWait(CancelToken cancel, long deadline) {
+    private void checkWait(CancelToken cancel, long deadline, Duration timeout) {
         cancel.throwIfCancelled();
         if (deadline > 0 && System.nanoTime() > deadline) {
-            throw new KbException(ErrorCode.LOCK_FAILED, lockFile,
-                    "the knowledge base is locked by another process or operation; try again when it finishes");
+            throw new KbException(ErrorCode.LOCK_FAILED, lockFile, "gave up after waiting " + seconds(timeout)
+                    + " for the KB lock: the knowledge base is locked by another process; try again when it finishes");
         }
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static long deadline(Duration timeout) {

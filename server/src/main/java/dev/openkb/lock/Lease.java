@@ -19,6 +19,24 @@ public final class Lease implements AutoCloseable {
     public static final String TRASH_PREFIX = "trash-";
     private int fd;
 
+    /**
+     * The trash name of a staging folder: {@link #TRASH_PREFIX} + its name, or, when that would pass
+     * the 255-byte file-name limit (a folder an older version named after a very long document),
+     * the prefix + a hash of the name, so such a folder can still be removed.
+     */
+    public static String trashName(String folderName) {
+        String plain = TRASH_PREFIX + folderName;
+        if (plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255) {
+            return plain;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(folderName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return TRASH_PREFIX + java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
     private Lease(int fd) {
         this.fd = fd;
     }

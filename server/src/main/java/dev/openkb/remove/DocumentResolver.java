@@ -11,13 +11,18 @@ import java.util.stream.Collectors;
 /**
  * Finds the document a user means, as OpenKB does: an exact {@code name} match, else an exact
  * {@code doc_name}, else a case-insensitive substring of either; none or several is an
- * {@code UNKNOWN_DOCUMENT} error that lists the candidates. Stateless.
+ * {@code UNKNOWN_DOCUMENT} error that lists the candidates. An empty or blank identifier is an
+ * {@code INVALID_ARGUMENT} error: as a substring it would match every document. Stateless.
  */
 public final class DocumentResolver {
     private DocumentResolver() {
     }
 
     public static RegistryEntry resolve(Registry registry, String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            throw new KbException(ErrorCode.INVALID_ARGUMENT, null, "empty document identifier; name a file name or doc_name"
+                    + " (see `openkb status`)");
+        }
         List<RegistryEntry> all = registry.entries();
         List<RegistryEntry> hits = all.stream().filter(e -> identifier.equals(e.name())).toList();
         if (hits.isEmpty()) {

@@ -66,12 +66,18 @@ public final class KbService implements AutoCloseable {
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
 
     public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this(layout, files, warnings, clock, compilers, KbLock.WaitPolicy.SILENT);
+    }
+
+    /** With how a lock acquisition waits for another process (timeout, and the "waiting…" notice). */
+    public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers,
+                     KbLock.WaitPolicy lockWait) {
         this.compilers = compilers;
         this.layout = layout;
         this.clock = clock;
         this.files = files;
         this.warnings = warnings;
-        this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock());
+        this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock(), lockWait);
         this.runner = new MutationRunner(layout, files, lock, warnings);
         this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
     }
@@ -161,7 +167,7 @@ public final class KbService implements AutoCloseable {
         try (KbLock.Hold h = lock.shared(cancel)) {
             return remover().plan(identifier, opts);
         } catch (IOException e) {
-            throw new KbException(ErrorCode.IO_ERROR, null, e.getMessage(), e);
+            throw KbException.fromIo(e);
         }
     }
 

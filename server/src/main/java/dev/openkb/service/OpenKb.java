@@ -5,6 +5,7 @@ import dev.openkb.io.FileOps;
 import dev.openkb.io.RealFileOps;
 import dev.openkb.kb.KbInit;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,9 +24,15 @@ public final class OpenKb implements AutoCloseable {
     private final Map<Path, KbService> services = new ConcurrentHashMap<>();
     private final Clock clock;
     private final CompilerFactory compilers;
+    private final KbLock.WaitPolicy lockWait;
 
     public OpenKb(Consumer<String> warnings) {
         this(new RealFileOps(), warnings);
+    }
+
+    /** With how lock acquisitions wait for another process: the CLI's {@code --lock-timeout} and "waiting…" line. */
+    public OpenKb(Consumer<String> warnings, KbLock.WaitPolicy lockWait) {
+        this(new RealFileOps(), warnings, Clock.systemDefaultZone(), CompilerFactory.standard(), lockWait);
     }
 
     /** With another {@link FileOps}: the reliability suite injects crashes and faults here. */
@@ -40,6 +47,11 @@ public final class OpenKb implements AutoCloseable {
 
     /** With another compiler choice (tests; a face that configures providers differently). */
     public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
+        this(ops, warnings, clock, compilers, KbLock.WaitPolicy.SILENT);
+    }
+
+    public OpenKb(FileOps ops, Consumer<String> warnings, Clock clock, CompilerFactory compilers, KbLock.WaitPolicy lockWait) {
+        this.lockWait = lockWait;
         this.compilers = compilers;
         this.files = new AtomicFiles(ops);
         this.warnings = warnings;
@@ -47,7 +59,7 @@ public final class OpenKb implements AutoCloseable {
     }
 
     public KbService kb(KbLayout layout) {
-        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings, clock, compilers));
+        return services.computeIfAbsent(layout.root(), r -> new KbService(layout, files, warnings, clock, compilers, lockWait));
     }
 
     public KbLayout init(Path dir, String model, String language) throws IOException {

@@ -170,6 +170,28 @@ class KbLockTest {
     }
 
     @Test
+    void aWaitForAnotherProcessIsAnnouncedOnceAndEndsAtThePolicysTimeout() throws Exception {
+        Process p = new ProcessBuilder("flock", "-x", file.toString(), "-c", "echo LOCKED; read line").start();
+        AtomicInteger notices = new AtomicInteger();
+        KbLock.WaitPolicy policy = new KbLock.WaitPolicy(Duration.ofMillis(600), Duration.ofMillis(100), notices::incrementAndGet);
+        try (KbLock waiting = new KbLock(file, l -> { }, policy)) {
+            new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+            KbException e = assertThrows(KbException.class, () -> waiting.exclusive(CancelToken.none()));
+            assertEquals(ErrorCode.LOCK_FAILED, e.code());
+            assertTrue(e.getMessage().contains("gave up after waiting 0.6 s"), e.getMessage());
+            assertEquals(1, notices.get(), "announced once per wait");
+            p.getOutputStream().write("\n".getBytes());
+            p.getOutputStream().flush();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            try (KbLock.Hold h = waiting.shared(CancelToken.none())) {
+                assertEquals(1, notices.get(), "a free lock is taken without a notice");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void ourExclusiveLockMakesAnExternalFlockWaitAndOurSharedLockLetsItsSharedLockIn() throws Exception {
         try (KbLock.Hold h = lock.exclusive(CancelToken.none())) {
             assertEquals(1, flockProbe("-x"), "flock -n -x is refused while we hold it");

@@ -95,8 +95,8 @@ public final class KbInvariants {
         }
         Set<String> registered = new HashSet<>();
         try {
-            // The log writes a name with its line breaks as spaces, so one entry stays one line.
-            Registry.load(kb).entries().forEach(e -> registered.add(String.valueOf(e.name()).replace('\n', ' ')));
+            // The log writes a name with its control characters escaped, so one entry stays one line.
+            Registry.load(kb).entries().forEach(e -> registered.add(dev.openkb.engine.VisibleText.escape(String.valueOf(e.name()))));
         } catch (KbException e) {
             return; // reported by the registry check
         }
