@@ -55,6 +55,7 @@ public final class AddPipeline {
     private final Predicate<Path> supported;
     private final String unsupportedMessage;
     private final DocumentCommit commit;
+    private final DocumentCommitter committer;
 
     public AddPipeline(KbLayout layout, AtomicFiles files, KbLock lock, MutationExecutor executor,
                        DocumentConverter converter, Predicate<Path> supported, String supportedList,
@@ -67,13 +68,14 @@ public final class AddPipeline {
         this.supported = supported;
         this.unsupportedMessage = supportedList;
         this.commit = new DocumentCommit(layout, files, committer, clock);
+        this.committer = committer;
     }
 
     private record Pending(ScannedFile file, String hash, Prefilter.Decision decision, Future<Prepared> prepared) {
     }
 
-    /** A converted file and its leased staging area (closed by the coordinator). */
-    private record Prepared(ConvertedDoc doc, StagingArea staging) {
+    /** A converted and analysed file and its leased staging area (closed by the coordinator). */
+    private record Prepared(ConvertedDoc doc, Object analysis, StagingArea staging) {
     }
 
     public AddReport add(List<Path> inputs, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
@@ -200,9 +202,11 @@ public final class AddPipeline {
             ConvertedDoc doc = converter.convert(new ConvertRequest(f.path(), docName, staging.dir(), opts.pageindexThreshold(), cancel));
             // Private from here to publication: the published files keep these modes.
             DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
+            cancel.throwIfCancelled();
+            Object analysis = committer.analyze(doc); // outside the lock: the commit only merges it
             listener.fileStage(f.path(), f.index(), total, FileStage.PREPARED, null);
             LOG.fine(() -> String.format("prepare %s: %.1f ms", f.path().getFileName(), (System.nanoTime() - t0) / 1e6));
-            return new Prepared(doc, staging);
+            return new Prepared(doc, analysis, staging);
         } catch (IOException | RuntimeException e) {
             staging.close();
             if (e instanceof IOException io && !(io instanceof java.nio.file.FileSystemException)) {
@@ -239,7 +243,7 @@ public final class AddPipeline {
                 return;
             }
             PreparedDoc doc = new PreparedDoc(f, p.hash(), p.decision().docName(), p.decision().registryPath(),
-                    prepared.doc(), prepared.staging().dir());
+                    prepared.doc(), prepared.staging().dir(), prepared.analysis());
             results[i] = commitOne(doc, opts, listener, total, cancel);
         } catch (KbException e) {
             // A lock that could not be taken (the caller's lock timeout) cannot be taken for the
@@ -291,7 +295,8 @@ public final class AddPipeline {
             ConvertedDoc converted = converter.convert(new ConvertRequest(f.path(), name, staging.dir(),
                     opts.pageindexThreshold(), CancelToken.none()));
             DocModes.restrict(files.ops(), DocumentCommit.stagedFiles(staging.dir()), DocModes.of(f.path()));
-            PreparedDoc renamed = new PreparedDoc(f, doc.hash(), name, doc.registryPath(), converted, staging.dir());
+            // Converted again under another name: the compiler analyses the published text itself.
+            PreparedDoc renamed = new PreparedDoc(f, doc.hash(), name, doc.registryPath(), converted, staging.dir(), null);
             runner.run("add", details(renamed), tx -> {
                 commit.run(renamed, tx, stage -> listener.fileStage(f.path(), f.index(), total, FileStage.COMMITTING, stage));
                 return null;

@@ -1,5 +1,6 @@
 package dev.openkb.add;
 
+import dev.openkb.convert.ConvertedDoc;
 import dev.openkb.journal.KbTransaction;
 import java.io.IOException;
 import java.util.Map;
@@ -17,4 +18,14 @@ public interface DocumentCommitter {
      * {@code stage} reports sub-stages ("index", "compile") for progress.
      */
     Map<String, Object> commit(PreparedDoc doc, KbTransaction tx, Consumer<String> stage) throws IOException;
+
+    /**
+     * The per-document work that needs nothing from the KB (the compiler's analysis of the staged
+     * text), run by the prepare stage on a worker thread, outside the lock, right after conversion.
+     * The result is opaque to the pipeline: it travels in {@link PreparedDoc#analysis()} to
+     * {@link #commit}. Null (the default) when there is none.
+     */
+    default Object analyze(ConvertedDoc converted) throws IOException {
+        return null;
+    }
 }

@@ -14,9 +14,16 @@ import dev.openkb.kb.KbLayout;
  *                        {@code sources/<doc>.json} and an existing tree summary page)
  * @param title           a human title (may be null: the doc name is used)
  * @param docDescription  long docs: the tree index's document description; otherwise null
+ * @param analysis        what {@link WikiCompiler#analyze} made of the document at prepare time, or null
+ *                        (the compiler then analyses the published source itself)
  */
 public record CompileRequest(KbLayout layout, KbConfig config, String docName, DocKind kind, String title,
-                             String docDescription) {
+                             String docDescription, DocAnalysis analysis) {
+    /** A request with no prepared analysis (recompile, tests). */
+    public CompileRequest(KbLayout layout, KbConfig config, String docName, DocKind kind, String title, String docDescription) {
+        this(layout, config, docName, kind, title, docDescription, null);
+    }
+
     /** The title to show: {@link #title}, or the doc name when there is none. */
     public String displayTitle() {
         return title == null || title.isBlank() ? docName : title.strip();

@@ -52,10 +52,12 @@ public final class OfflineCompiler implements WikiCompiler {
         List<String> warnings = new ArrayList<>();
         KbLayout layout = req.layout();
         boolean longDoc = req.kind() == DocKind.LONG_PDF;
-        DocText doc = DocText.parse(SourceText.require(layout, req.docName(), longDoc));
-        List<KeyPhrase> phrases = keyPhrases.extract(doc, RECORD_SIZE);
-        List<ProperName> names = properNames.extract(doc);
-        Run run = new Run(req, doc, DocRecords.load(layout, req.docName(), warnings::add), new PageStore(layout, tx));
+        DocAnalysis analysis = req.analysis() != null ? req.analysis()
+                : analyze(SourceText.requireSample(layout, req.docName(), longDoc));
+        DocText doc = analysis.doc();
+        List<KeyPhrase> phrases = analysis.phrases();
+        List<ProperName> names = analysis.names();
+        Run run = new Run(req, analysis, DocRecords.load(layout, req.docName(), warnings::add), new PageStore(layout, tx));
 
         List<PageDraft> pages = new ArrayList<>();
         for (ProperName n : names) {
@@ -75,13 +77,26 @@ public final class OfflineCompiler implements WikiCompiler {
         }
         String description = run.description();
         String body = longDoc ? null
-                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), passages(doc, phrases, description));
+                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description));
         LinkedHashMap<String, Object> record = new LinkedHashMap<>();
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.NAMES, names.stream().limit(RECORD_SIZE).map(ProperName::key).toList());
         new WikiWriter(run.store, warnings::add).write(req, new DocDraft(description, body, record, pages, List.of(), List.of()));
         return new CompileResult(description, run.store.written(), warnings);
+    }
+
+    @Override
+    public DocAnalysis analyze(Path stagedSource, DocKind kind) throws IOException {
+        return analyze(SourceText.sample(stagedSource, kind == DocKind.LONG_PDF));
+    }
+
+    /** Everything that depends on the document's text alone; linear in the (bounded) sample. */
+    DocAnalysis analyze(String sample) {
+        DocText doc = DocText.parse(sample);
+        List<KeyPhrase> phrases = keyPhrases.extract(doc, RECORD_SIZE);
+        String lead = Extracts.lead(doc, Extracts.DESCRIPTION_MAX);
+        return new DocAnalysis(doc, phrases, properNames.extract(doc), lead, passages(doc, phrases, lead));
     }
 
     /**
@@ -152,14 +167,16 @@ public final class OfflineCompiler implements WikiCompiler {
     /** One compile's context: the document, the other documents' records and the page store. */
     private final class Run {
         final CompileRequest req;
+        final DocAnalysis analysis;
         final DocText doc;
         final List<DocRecord> others;
         final PageStore store;
         final Map<String, DocText> otherTexts = new HashMap<>();
 
-        Run(CompileRequest req, DocText doc, List<DocRecord> others, PageStore store) {
+        Run(CompileRequest req, DocAnalysis analysis, List<DocRecord> others, PageStore store) {
             this.req = req;
-            this.doc = doc;
+            this.analysis = analysis;
+            this.doc = analysis.doc();
             this.others = others;
             this.store = store;
         }
@@ -237,7 +254,7 @@ public final class OfflineCompiler implements WikiCompiler {
         }
 
         String description() throws IOException {
-            String lead = Extracts.lead(doc, Extracts.DESCRIPTION_MAX);
+            String lead = analysis.lead();
             if (req.kind() == DocKind.LONG_PDF) {
                 String page = store.read(req.layout().summary(req.docName()));
                 String own = page == null ? "" : PageWriter.description(page);
@@ -258,7 +275,7 @@ public final class OfflineCompiler implements WikiCompiler {
         private DocText otherText(String docName) throws IOException {
             DocText t = otherTexts.get(docName);
             if (t == null) {
-                String text = SourceText.read(req.layout(), docName);
+                String text = SourceText.readSample(req.layout(), docName);
                 t = DocText.parse(text == null ? "" : text);
                 otherTexts.put(docName, t);
             }

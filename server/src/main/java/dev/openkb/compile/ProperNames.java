@@ -3,6 +3,7 @@ package dev.openkb.compile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,18 +36,26 @@ final class ProperNames {
 
     /** Names by mentions (most first), then key. */
     List<ProperName> extract(DocText doc) {
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Map<String, Integer>> surfaces = new HashMap<>();
-        String lowerRuns = lowerCaseRuns(doc);
+        List<String> found = new ArrayList<>();
+        Set<String> plain = new HashSet<>();
         for (Sentence s : doc.mentionable()) {
             for (String name : names(s)) {
-                String key = name.toLowerCase(Locale.ROOT);
-                if (!isMixedCase(name) && !isAcronym(name) && lowerRuns.contains(" " + key + " ")) {
-                    continue;
+                found.add(name);
+                if (!isMixedCase(name) && !isAcronym(name)) {
+                    plain.add(name.toLowerCase(Locale.ROOT));
                 }
-                counts.merge(key, 1, Integer::sum);
-                surfaces.computeIfAbsent(key, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
             }
+        }
+        Set<String> writtenLower = writtenInLowerCase(doc, plain);
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+        for (String name : found) {
+            String key = name.toLowerCase(Locale.ROOT);
+            if (writtenLower.contains(key) && !isMixedCase(name) && !isAcronym(name)) {
+                continue;
+            }
+            counts.merge(key, 1, Integer::sum);
+            surfaces.computeIfAbsent(key, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
         }
         List<ProperName> out = new ArrayList<>();
         counts.forEach((k, c) -> out.add(new ProperName(k, mostFrequent(surfaces.get(k)), c)));
@@ -141,20 +150,46 @@ final class ProperNames {
     }
 
     /**
-     * The document's words as written in lower case, runs separated by "|" wherever a word has a
-     * capital: a name found here in lower case ("power loss", "durability") is a common phrase that a
-     * title capitalised, not a name.
+     * Which of {@code keys} (lower-case names, words joined by one space) the document also writes in
+     * lower case: as consecutive lower-case words of one sentence with no punctuation between them. A
+     * name found so ("power loss", "durability") is a common phrase that a title capitalised, not a
+     * name. One pass over the words, walking from each word only as far as some key's prefix matches,
+     * so the cost is linear in the document (a scan of the text per name was quadratic).
      */
-    private static String lowerCaseRuns(DocText doc) {
-        StringBuilder b = new StringBuilder(" ");
-        for (Sentence s : doc.sentences()) {
-            for (Word w : s.words()) {
-                boolean lower = w.text().equals(w.text().toLowerCase(Locale.ROOT));
-                b.append(lower && !w.breakBefore() ? w.text() : "| " + (lower ? w.text() : "|")).append(' ');
+    static Set<String> writtenInLowerCase(DocText doc, Set<String> keys) {
+        Set<String> prefixes = new HashSet<>();
+        for (String k : keys) {
+            for (int sp = k.indexOf(' '); sp >= 0; sp = k.indexOf(' ', sp + 1)) {
+                prefixes.add(k.substring(0, sp));
             }
-            b.append("| ");
         }
-        return b.toString();
+        Set<String> found = new HashSet<>();
+        StringBuilder b = new StringBuilder();
+        for (Sentence s : doc.sentences()) {
+            List<Word> words = s.words();
+            for (int i = 0; i < words.size(); i++) {
+                b.setLength(0);
+                for (int j = i; j < words.size() && isLowerRun(words.get(j), j == i); j++) {
+                    if (j > i) {
+                        b.append(' ');
+                    }
+                    b.append(words.get(j).text());
+                    String gram = b.toString();
+                    if (keys.contains(gram)) {
+                        found.add(gram);
+                    }
+                    if (!prefixes.contains(gram)) {
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The word is written in lower case and, unless it starts the run, not cut from the previous one by punctuation. */
+    private static boolean isLowerRun(Word w, boolean first) {
+        return (first || !w.breakBefore()) && w.text().equals(w.text().toLowerCase(Locale.ROOT));
     }
 
     /** One capitalised word with nothing else that marks it as a name ("Git", "Durability"). */

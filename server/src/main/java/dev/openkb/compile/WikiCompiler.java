@@ -1,7 +1,9 @@
 package dev.openkb.compile;
 
 import dev.openkb.journal.KbTransaction;
+import dev.openkb.convert.DocKind;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Turns one published document into wiki pages: its summary, the concept and entity pages it
@@ -13,4 +15,15 @@ import java.io.IOException;
  */
 public interface WikiCompiler {
     CompileResult compile(CompileRequest req, KbTransaction tx) throws IOException;
+
+    /**
+     * The per-document part of compiling, which needs nothing from the KB: called by the add
+     * pipeline's prepare stage on a worker thread, outside the lock, with the staged source
+     * ({@code sources/<doc>.md}, or {@code .json} for long PDFs); the result comes back to
+     * {@link #compile} in {@link CompileRequest#analysis()}. Null (the default) when the compiler has
+     * no such part; {@code compile} then works from the published source alone.
+     */
+    default DocAnalysis analyze(Path stagedSource, DocKind kind) throws IOException {
+        return null;
+    }
 }

@@ -2,9 +2,9 @@ package dev.openkb.convert;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * .html/.htm → the page's main content as markdown. The content is the first {@code <main>}, else
@@ -34,7 +35,7 @@ final class HtmlConverter implements DocumentConverter {
         byte[] head = TextInput.requireText(r.source());
         Document doc = DECLARED_CHARSET.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()
                 ? Jsoup.parse(r.source(), null)
-                : Jsoup.parse(readStrictUtf8(r.source()));
+                : parseStrictUtf8(r.source());
         r.cancel().throwIfCancelled();
         List<Element> roots = mainContent(doc);
         for (Element root : roots) {
@@ -44,24 +45,22 @@ final class HtmlConverter implements DocumentConverter {
             }
         }
         ImageStore images = new ImageStore(r);
-        String markdown = new HtmlMarkdown(images, r.source().toAbsolutePath().getParent(), r.cancel())
-                .render(roots);
         try (Writer out = StagedFiles.openSourceMd(r)) {
-            out.write(markdown);
+            new HtmlMarkdown(images, r.source().toAbsolutePath().getParent(), r.cancel()).render(roots, out);
         }
         return ShortDocs.result(r, title(doc, roots), images.images(), 0);
     }
 
-    /** The whole file as strict UTF-8, failing at the first invalid byte like a .txt would. */
-    private static String readStrictUtf8(Path source) throws IOException {
-        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE / 2, Files.size(source)));
+    /**
+     * The file parsed as strict UTF-8, failing at the first invalid byte like a .txt would. jsoup
+     * reads the file as a stream, so the page is never held as one string beside its tree.
+     */
+    private static Document parseStrictUtf8(Path source) throws IOException {
         try (Reader in = TextInput.open(source)) {
-            char[] buf = new char[8192];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sb.append(buf, 0, n);
-            }
+            return Parser.htmlParser().parseInput(in, "");
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // jsoup wraps the reader's failure (invalid UTF-8 at byte N)
         }
-        return sb.toString();
     }
 
     private static List<Element> mainContent(Document doc) {

@@ -72,8 +72,8 @@ final class HtmlMarkdown implements NodeVisitor {
         sinks.push(new MarkdownSink());
     }
 
-    /** Renders each root in turn (several top-level articles) and returns the page. */
-    String render(List<Element> roots) throws IOException {
+    /** Renders each root in turn (several top-level articles) and writes the page to {@code out}. */
+    void render(List<Element> roots, java.io.Writer out) throws IOException {
         try {
             for (Element root : roots) {
                 NodeTraversor.traverse(this, root);
@@ -82,7 +82,7 @@ final class HtmlMarkdown implements NodeVisitor {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return sink().toString();
+        sink().writeTo(out);
     }
 
     @Override

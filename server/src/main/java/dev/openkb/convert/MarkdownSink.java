@@ -164,11 +164,33 @@ final class MarkdownSink implements LineSink {
     /** The page, without trailing blank lines, ending with one newline (or empty). */
     @Override
     public String toString() {
+        int end = contentEnd();
+        return end == 0 ? "" : out.substring(0, end) + "\n";
+    }
+
+    /**
+     * Writes {@link #toString()}'s text to {@code w} in chunks, never copying the whole page: a
+     * 50 MB page would otherwise be held three times over (the buffer, a substring, the result).
+     */
+    void writeTo(java.io.Writer w) throws java.io.IOException {
+        int end = contentEnd();
+        char[] chunk = new char[8192];
+        for (int at = 0; at < end; at += chunk.length) {
+            int n = Math.min(chunk.length, end - at);
+            out.getChars(at, at + n, chunk, 0);
+            w.write(chunk, 0, n);
+        }
+        if (end > 0) {
+            w.write('\n');
+        }
+    }
+
+    private int contentEnd() {
         int end = out.length();
         while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
             end--;
         }
-        return end == 0 ? "" : out.substring(0, end) + "\n";
+        return end;
     }
 
     private void content(String s) {

@@ -4,7 +4,9 @@ import dev.openkb.add.DocumentCommitter;
 import dev.openkb.add.PreparedDoc;
 import dev.openkb.compile.CompileRequest;
 import dev.openkb.compile.CompileResult;
+import dev.openkb.compile.DocAnalysis;
 import dev.openkb.compile.WikiCompiler;
+import dev.openkb.convert.ConvertedDoc;
 import dev.openkb.convert.DocKind;
 import dev.openkb.journal.KbTransaction;
 import dev.openkb.kb.KbConfig;
@@ -35,6 +37,12 @@ final class StandardCommitter implements DocumentCommitter {
         this.warnings = warnings;
     }
 
+    /** The compiler's per-document analysis, on the prepare worker (see {@link WikiCompiler#analyze}). */
+    @Override
+    public Object analyze(ConvertedDoc converted) throws IOException {
+        return compiler.analyze(converted.stagedSource(), converted.kind());
+    }
+
     @Override
     public Map<String, Object> commit(PreparedDoc doc, KbTransaction tx, Consumer<String> stage) throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -51,7 +59,7 @@ final class StandardCommitter implements DocumentCommitter {
         stage.accept("compile");
         long t1 = System.nanoTime();
         CompileResult result = compiler.compile(new CompileRequest(layout, config, doc.docName(), kind,
-                doc.converted().title(), description), tx);
+                doc.converted().title(), description, doc.analysis() instanceof DocAnalysis a ? a : null), tx);
         LOG.fine(() -> String.format("compile %s: %.1f ms, %d page(s) written", doc.docName(),
                 (System.nanoTime() - t1) / 1e6, result.pagesWritten().size()));
         result.warnings().forEach(w -> warnings.accept(doc.file().path().getFileName() + ": " + w));

@@ -58,6 +58,67 @@ class AddPipelineTest {
     }
 
     @Test
+    void theCommittersAnalysisRunsOnAPrepareWorkerWithoutTheLockAndReachesThatFilesCommit() throws IOException {
+        Path in = inputs(4);
+        KbLayout kb = kb("kb");
+        Map<String, String> analysedOn = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Object> committedWith = new java.util.concurrent.ConcurrentHashMap<>();
+        try (PipelineHarness h = new PipelineHarness(kb)) {
+            h.committer = new DocumentCommitter() {
+                @Override
+                public Object analyze(dev.openkb.convert.ConvertedDoc converted) throws IOException {
+                    String where = Thread.currentThread().getName() + (h.kb.lock().isHeldByCurrentThread() ? " holding the lock" : "");
+                    analysedOn.put(converted.docName(), where);
+                    return "first line of " + converted.docName() + ": " + Files.readString(converted.stagedSource()).lines().findFirst().orElseThrow();
+                }
+
+                @Override
+                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.journal.KbTransaction tx,
+                                                  java.util.function.Consumer<String> stage) throws IOException {
+                    committedWith.put(doc.docName(), doc.analysis());
+                    return PipelineHarness.summaryCommitter(doc, tx, stage);
+                }
+            };
+            assertEquals(4, h.add(List.of(in), 2, ProgressListener.NONE, CancelToken.none()).added());
+        }
+        assertEquals(4, analysedOn.size());
+        analysedOn.values().forEach(w -> assertTrue(w.matches("openkb-prepare-\\d+"), w));
+        assertEquals("first line of doc03: # Document 3", committedWith.get("doc03"));
+        assertEquals(4, committedWith.size());
+    }
+
+    @Test
+    void aFailedAnalysisFailsThatFileBeforeItsCommitAndTheBatchGoesOn() throws IOException {
+        Path in = inputs(3);
+        KbLayout kb = kb("kb");
+        AddReport r;
+        try (PipelineHarness h = new PipelineHarness(kb)) {
+            DocumentCommitter plain = h.committer;
+            h.committer = new DocumentCommitter() {
+                @Override
+                public Object analyze(dev.openkb.convert.ConvertedDoc converted) throws IOException {
+                    if (converted.docName().equals("doc02")) {
+                        throw new dev.openkb.engine.KbException(dev.openkb.engine.ErrorCode.CONVERSION_FAILED,
+                                converted.stagedSource(), "cannot analyse");
+                    }
+                    return null;
+                }
+
+                @Override
+                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.journal.KbTransaction tx,
+                                                  java.util.function.Consumer<String> stage) throws IOException {
+                    return plain.commit(doc, tx, stage);
+                }
+            };
+            r = h.add(List.of(in), 1, ProgressListener.NONE, CancelToken.none());
+        }
+        assertEquals(List.of(FileStatus.ADDED, FileStatus.FAILED, FileStatus.ADDED), r.files().stream().map(FileResult::status).toList());
+        assertTrue(r.files().get(1).reason().contains("cannot analyse"), r.files().get(1).reason());
+        assertFalse(Files.exists(kb.sourceMd("doc02")));
+        assertNoStaging(kb);
+    }
+
+    @Test
     void registersEachDocumentWithOpenKbsFields() throws IOException {
         KbLayout kb = kb("kb");
         Path f = write(dir.resolve("in/paper.md"), "# Paper\n");

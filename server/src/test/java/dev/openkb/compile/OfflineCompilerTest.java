@@ -125,6 +125,38 @@ class OfflineCompilerTest {
     }
 
     @Test
+    void anAnalysisPreparedFromTheStagedSourceGivesTheSameBytesAsAnalysingAtCommit() throws IOException {
+        try (Harness atCommit = new Harness(dir.resolve("a")); Harness prepared = new Harness(dir.resolve("b"))) {
+            for (String[] d : threeDocs()) {
+                atCommit.addShort(compiler, d[0], d[1]);
+                Path staged = Files.writeString(dir.resolve(d[0] + ".md"), d[1]);
+                DocAnalysis analysis = compiler.analyze(staged, dev.openkb.convert.DocKind.SHORT);
+                prepared.mutate(compiler, new CompileRequest(prepared.kb, prepared.config(), d[0],
+                        dev.openkb.convert.DocKind.SHORT, null, null, analysis), java.util.Map.of(prepared.kb.sourceMd(d[0]), d[1]));
+            }
+            assertEquals(TreeManifest.of(atCommit.kb.wikiDir()), TreeManifest.of(prepared.kb.wikiDir()));
+        }
+    }
+
+    @Test
+    void aDocumentLongerThanTheSampleIsAnalysedFromItsFirstMebibyteOnly() throws IOException {
+        StringBuilder doc = new StringBuilder(TRANSFORMER).append('\n');
+        String filler = "Self attention mixes the tokens of the sequence, and the encoder stacks these layers again.\n\n";
+        while (doc.length() < SourceText.SAMPLE_CHARS) {
+            doc.append(filler);
+        }
+        doc.append("Margaret Hamilton of Apollo Guidance reviewed it. Margaret Hamilton signed off.\n");
+        try (Harness h = new Harness(dir.resolve("kb"))) {
+            h.addShort(compiler, "long", doc.toString());
+            String summary = h.read("wiki/summaries/long.md");
+            assertTrue(summary.contains("ashish vaswani") && summary.contains("self attention"), summary);
+            assertFalse(summary.contains("margaret hamilton"), "a name only past the sample is not read: " + summary);
+            assertFalse(Files.exists(h.kb.wikiDir().resolve("entities/margaret-hamilton.md")));
+            assertEquals(doc.toString(), h.read("wiki/sources/long.md"), "the published source stays whole");
+        }
+    }
+
+    @Test
     void aLaterDocumentUpdatesExistingConceptPagesWithoutLosingSources() throws IOException {
         try (Harness h = build(dir.resolve("kb"), threeDocs())) {
             String before = h.read("wiki/concepts/positional-encoding.md");

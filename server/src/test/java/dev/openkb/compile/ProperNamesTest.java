@@ -54,6 +54,34 @@ class ProperNamesTest {
     }
 
     @Test
+    void onlyLowerCaseWordsStandingTogetherInOneSentenceMakeATitleCommon() {
+        List<String> names = surfaces("""
+                Power Loss hits Crash Lab and Storage Group often. We lost power, loss followed. Ask the crash. Lab notes \
+                help. Every storage group measures it.
+                """);
+        assertTrue(names.containsAll(List.of("Power Loss", "Crash Lab")), "split by a comma or a sentence end: " + names);
+        assertFalse(names.contains("Storage Group"), "written in lower case inside a sentence: " + names);
+    }
+
+    @Test
+    void manyNamesAreEachCheckedAgainstTheLowerCaseText() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            String word = "Zor" + Integer.toString(i, 26).chars() // digits 0-9a-p as letters a-z
+                    .map(c -> c <= '9' ? 'a' + c - '0' : c + 10).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                            StringBuilder::append);
+            text.append("We met ").append(word).append(" Vale at noon. ");
+            if (i % 2 == 0) {
+                text.append("The ").append(word.toLowerCase(java.util.Locale.ROOT)).append(" vale was quiet. ");
+            }
+        }
+        List<ProperName> names = properNames.extract(DocText.parse(text.toString()));
+        assertEquals(1500, names.size());
+        assertTrue(names.stream().allMatch(n -> n.count() == 1 && n.surface().endsWith(" Vale")));
+        assertFalse(names.stream().anyMatch(n -> n.surface().equals("Zora Vale")), "i = 0 is written in lower case too");
+    }
+
+    @Test
     void aTableRowLabelIsANameButACapitalisedCellInsideTheRowIsNot() {
         List<String> names = surfaces("""
                 | Engine | Notes |
