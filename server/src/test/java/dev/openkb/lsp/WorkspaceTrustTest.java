@@ -3,6 +3,8 @@ package dev.openkb.lsp;
 import static dev.openkb.lsp.LspHarness.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -16,6 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +86,22 @@ class WorkspaceTrustTest {
             h.initialize(false, trusted(true), dir);
             assertEquals(WikiFixture.ATTENTION, Fixtures.read(kb.attention()), "rolled back before initialize answered");
             assertFalse(journalPending(kb));
+        }
+    }
+
+    @Test
+    void anUntrustedWorkspaceMakesNoLlmCallsAndSaysWhy() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        Path config = kb.layout.openkbDir().resolve("config.yaml");
+        Fixtures.write(config, Fixtures.read(config).replaceAll("(?m)^model:.*$", "model: gpt-5.4"));
+        Fixtures.write(dir.resolve("docs/note.md"), "# Note\n\nA note about attention.\n");
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, trusted(false), dir);
+            var add = h.server.add(LspHarness.uris(dir.resolve("docs/note.md")));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> add.get(60, TimeUnit.SECONDS));
+            String message = assertInstanceOf(ResponseErrorException.class, e.getCause()).getMessage();
+            assertTrue(message.startsWith("ENDPOINT_NOT_APPROVED") && message.contains("this workspace is not trusted"), message);
+            assertFalse(Files.exists(kb.layout.root().resolve("raw/note.md")), "nothing was added");
         }
     }
 
