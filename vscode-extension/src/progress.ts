@@ -136,7 +136,7 @@ export function describeItem(item: unknown): string {
 }
 
 export function recoveryWasNeeded(r: RecoverResult): boolean {
-    return r.rolledBack.length + r.discarded + r.stagingReclaimed + r.gaveUp.length + r.errors.length > 0;
+    return r.rolledBack.length + r.discarded + r.stagingReclaimed + r.gaveUp.length + r.errors.length + (r.quarantined?.length ?? 0) > 0;
 }
 
 /** "Rolled back 1 interrupted add (paper.pdf); reclaimed 2 staging folders", or "Nothing to recover." */
@@ -158,6 +158,9 @@ export function formatRecoverSummary(r: RecoverResult): string {
     if (r.gaveUp.length > 0) {
         parts.push(`gave up on ${plural(r.gaveUp.length, 'journal')} (manual review needed)`);
     }
+    if ((r.quarantined?.length ?? 0) > 0) {
+        parts.push(`set aside ${plural(r.quarantined!.length, 'unsafe or unreadable journal')}`);
+    }
     if (r.errors.length > 0) {
         parts.push(plural(r.errors.length, 'error'));
     }
@@ -171,6 +174,7 @@ export function formatRecoverDetails(r: RecoverResult): string[] {
         ...r.rolledBack.map((j) => `rolled back ${j.operation} journal ${j.journal}: ${JSON.stringify(j.details)}`),
         ...r.gaveUp.map((g) => `gave up: ${describeItem(g)}`),
         ...r.errors.map((e) => `error: ${describeItem(e)}`),
+        ...(r.quarantined ?? []).map((q) => `set aside in .openkb/journal/quarantine: ${q}`),
     ];
 }
 

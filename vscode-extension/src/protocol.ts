@@ -71,6 +71,8 @@ export interface RecoverResult {
     stagingReclaimed: number;
     gaveUp: unknown[];
     errors: unknown[];
+    /** Journals set aside this run without acting on them, as "<name>: <reason>" (absent from older servers). */
+    quarantined?: string[];
 }
 
 export interface Position {
@@ -117,6 +119,8 @@ export interface StatusResult {
     pages: Record<string, number>;
     pendingJournals: number;
     lastAdd?: unknown;
+    /** Journals in .openkb/journal/quarantine/, as "<name>: <reason>" (absent from older servers). */
+    quarantinedJournals?: string[];
 }
 
 export interface KbDocument {

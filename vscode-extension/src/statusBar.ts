@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { OpenKbApi } from './client/openKbApi';
 import { CommandId } from './commands/ids';
+import { QuarantineNotices } from './quarantine';
 import { StatusState, statusView } from './statusView';
 
 /** Diagnostics the OpenKB server published (its diagnostics carry source "openkb"). */
@@ -20,6 +21,8 @@ export class KbStatusBar implements vscode.Disposable {
     private readonly item = vscode.window.createStatusBarItem('openkb.status', vscode.StatusBarAlignment.Left, 10);
     private readonly diagnostics: vscode.Disposable;
     private state: StatusState = { pendingJournals: 0, problems: 0 };
+    /** Warnings about quarantined journals, shared with the recover command so each is shown once. */
+    readonly quarantine = new QuarantineNotices();
 
     constructor() {
         this.item.name = 'OpenKB';
@@ -37,10 +40,11 @@ export class KbStatusBar implements vscode.Disposable {
         this.render();
     }
 
-    /** Asks the server how many journals wait for recovery in the given KBs. */
+    /** Asks the server how many journals wait for recovery in the given KBs, and which were set aside. */
     async refreshPending(api: OpenKbApi, kbUris: readonly string[]): Promise<void> {
         const statuses = await Promise.all(kbUris.map((kb) => api.status(kb).catch(() => undefined)));
         this.update({ pendingJournals: statuses.reduce((n, s) => n + (s?.pendingJournals ?? 0), 0) });
+        statuses.forEach((s, i) => this.quarantine.fromStatus(vscode.Uri.parse(kbUris[i]), s?.quarantinedJournals));
     }
 
     private render(): void {

@@ -18,6 +18,7 @@ export async function recoverCommand(ctx: CommandContext): Promise<void> {
         ctx.output.appendLine(`recover ${kb.fsPath}: ${summary}`);
         const troubled = result.gaveUp.length + result.errors.length > 0;
         reportWithDetails(ctx, summary, formatRecoverDetails(result), { warn: troubled, button: 'Show Details' });
+        ctx.status.quarantine.fromRecover(kb, result.quarantined);
     } catch (error) {
         void vscode.window.showErrorMessage(`OpenKB could not recover ${kb.fsPath}: ${errorText(error)}`);
     } finally {

@@ -55,6 +55,37 @@ describe('Recover Knowledge Base', () => {
         assert.ok(ws.vs.outputs[0].lines.includes('gave up: b2.json: Permission denied'));
     });
 
+    test('warns about journals it set aside, naming them with their reason, with a button that reveals the quarantine folder', async () => {
+        const ws = await started();
+        ws.clients.server.onRequest('openkb/recover', () => ({ ...nothing, quarantined: ['x9.json: path leaves the KB: ../home'] }));
+        ws.vs.answerMessage = (m) => (m.items.includes('Reveal Quarantine Folder') ? 'Reveal Quarantine Folder' : undefined);
+        await run(CommandId.recover);
+        const warning = ws.vs.messages.find((m) => m.items.includes('Reveal Quarantine Folder'));
+        assert.ok(warning, JSON.stringify(ws.vs.messages));
+        assert.equal(warning.kind, 'warning');
+        assert.match(warning.message, /x9\.json: path leaves the KB: \.\.\/home/);
+        assert.match(warning.message, /\.openkb\/journal\/quarantine\//);
+        assert.ok(ws.vs.messages.some((m) => m.message.includes('Set aside 1 unsafe or unreadable journal')), JSON.stringify(ws.vs.messages));
+        await eventually('the folder revealed', () => ws.vs.executed.some((e) => e.id === 'revealInExplorer'));
+        const revealed = ws.vs.executed.find((e) => e.id === 'revealInExplorer')!.args[0] as { fsPath: string };
+        assert.equal(revealed.fsPath, Uri.file(`${ws.kb!}/.openkb/journal/quarantine`).fsPath);
+    });
+
+    test('a status that shows quarantined journals warns once, not on every refresh', async () => {
+        const ws = await started((w) => {
+            w.clients.server.onRequest('openkb/status', () => ({
+                kb: '', documents: 1, pages: {}, pendingJournals: 0, quarantinedJournals: ['x9.json: not valid JSON'],
+            }));
+        });
+        const quarantineWarnings = () => ws.vs.messages.filter((m) => m.items.includes('Reveal Quarantine Folder'));
+        await eventually('the warning at start', () => quarantineWarnings().length === 1);
+        assert.match(quarantineWarnings()[0].message, /x9\.json: not valid JSON/);
+        ws.clients.server.onRequest('openkb/recover', () => nothing);
+        await run(CommandId.recover); // refreshes the status again
+        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: Nothing to recover.');
+        assert.equal(quarantineWarnings().length, 1);
+    });
+
     test('with two KBs it asks which one', async () => {
         const ws = await started((w) => makeKb(w.root, 'second'));
         ws.clients.server.onRequest('openkb/recover', () => nothing);

@@ -20,16 +20,22 @@ import java.util.function.Predicate;
  * passed over and reported. An explicitly named file of an unsupported type is kept (the pipeline
  * reports it failed, with the reason); a named path that does not exist, or that is (or links to) a
  * FIFO, device or socket, is an error before anything starts: opening a FIFO blocks until a writer
- * appears and a device such as {@code /dev/zero} never ends, so such a file is never opened. Paths
- * inside the KB's own {@code .openkb/} are never inputs. Stateless.
+ * appears and a device such as {@code /dev/zero} never ends, so such a file is never opened. The KB's
+ * own {@code raw/}, {@code wiki/} and {@code .openkb/} are never inputs, whether named directly,
+ * reached through a symlink or inside a folder being added ({@code add .} at the KB root): they are
+ * passed over and reported as part of the knowledge base itself. Stateless.
  */
 public final class InputScanner {
+    static final String KB_ITSELF = "part of the knowledge base itself";
+
     private final Predicate<Path> supported;
-    private final Path kbInternal;
+    private final List<Path> kbOwn;
 
     public InputScanner(Predicate<Path> supported, Path kbOpenkbDir) {
         this.supported = supported;
-        this.kbInternal = kbOpenkbDir.toAbsolutePath().normalize();
+        Path internal = kbOpenkbDir.toAbsolutePath().normalize();
+        Path root = internal.getParent();
+        this.kbOwn = List.of(internal, root.resolve("raw"), root.resolve("wiki"));
     }
 
     public ScanResult scan(List<Path> inputs) throws IOException {
@@ -44,7 +50,9 @@ public final class InputScanner {
         List<ScanResult.Skipped> passed = new ArrayList<>();
         for (Path in : inputs) {
             Path abs = in.toAbsolutePath().normalize();
-            if (Files.isDirectory(abs)) {
+            if (partOfTheKb(abs)) {
+                passed.add(new ScanResult.Skipped(abs, KB_ITSELF));
+            } else if (Files.isDirectory(abs)) {
                 for (Path f : walk(abs, passed)) {
                     files.add(f);
                     explicit.add(false);
@@ -100,11 +108,12 @@ public final class InputScanner {
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                        if (!dir.equals(root) && isHidden(dir)) {
-                            passed.add(new ScanResult.Skipped(dir, "hidden folder"));
+                        if (partOfTheKb(dir)) {
+                            passed.add(new ScanResult.Skipped(dir, KB_ITSELF));
                             return FileVisitResult.SKIP_SUBTREE;
                         }
-                        if (dir.toAbsolutePath().normalize().startsWith(kbInternal)) {
+                        if (!dir.equals(root) && isHidden(dir)) {
+                            passed.add(new ScanResult.Skipped(dir, "hidden folder"));
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (!dir.toRealPath().startsWith(realRoot)) {
@@ -116,7 +125,9 @@ public final class InputScanner {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (isHidden(file)) {
+                        if (Files.isSymbolicLink(file) && partOfTheKb(file)) {
+                            passed.add(new ScanResult.Skipped(file, KB_ITSELF));
+                        } else if (isHidden(file)) {
                             passed.add(new ScanResult.Skipped(file, "hidden file"));
                         } else if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
                             passed.add(new ScanResult.Skipped(file, "symlink leading outside " + root));
@@ -138,6 +149,22 @@ public final class InputScanner {
                 });
         found.sort(java.util.Comparator.comparing(Path::toString));
         return found;
+    }
+
+    /**
+     * Whether {@code p} is in the KB's raw/, wiki/ or .openkb/, by its path or (through symlinks) by
+     * where it really is: adding the KB's own pages or copies would ingest the KB into itself.
+     */
+    private boolean partOfTheKb(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        Path real = Files.exists(p) ? p.toRealPath() : abs;
+        for (Path own : kbOwn) {
+            if (abs.startsWith(own) || real.startsWith(own)
+                    || (Files.exists(own) && real.startsWith(own.toRealPath()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHidden(Path p) {

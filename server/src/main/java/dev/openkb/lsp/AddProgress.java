@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
@@ -33,7 +34,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  *
  * <p>Threading: engine threads call the listener concurrently; every field is guarded by
  * {@code lock}, and messages are queued on the {@link Outbox} while holding it, so their order is the
- * order of the events.
+ * order of the events. Time is read from {@code clock} (nanoseconds; {@link System#nanoTime} in the
+ * server, a hand-driven clock in tests, so the spacing is specified without wall-clock thresholds).
  */
 final class AddProgress implements ProgressListener {
     private enum Channel { PENDING, OPEN, CLOSED }
@@ -41,6 +43,7 @@ final class AddProgress implements ProgressListener {
     private final Outbox outbox;
     private final ScheduledExecutorService timer;
     private final long intervalNanos;
+    private final LongSupplier clock;
     private final Either<String, Integer> token;
     private final Object lock = new Object();
     private Channel channel;
@@ -53,9 +56,10 @@ final class AddProgress implements ProgressListener {
     private boolean ended;
 
     private AddProgress(Outbox outbox, ScheduledExecutorService timer, Duration interval, Either<String, Integer> token,
-            Channel channel) {
+            Channel channel, LongSupplier clock) {
         this.outbox = outbox;
         this.timer = timer;
+        this.clock = clock;
         this.intervalNanos = interval.toNanos();
         this.token = token;
         this.channel = channel;
@@ -64,13 +68,19 @@ final class AddProgress implements ProgressListener {
     /** Progress on a token the client gave with its request. */
     static AddProgress onClientToken(Outbox outbox, ScheduledExecutorService timer, Duration interval,
             Either<String, Integer> token) {
-        return new AddProgress(outbox, timer, interval, token, Channel.OPEN);
+        return onClientToken(outbox, timer, interval, token, System::nanoTime);
+    }
+
+    /** {@link #onClientToken(Outbox, ScheduledExecutorService, Duration, Either)} reading time from {@code clock}. */
+    static AddProgress onClientToken(Outbox outbox, ScheduledExecutorService timer, Duration interval,
+            Either<String, Integer> token, LongSupplier clock) {
+        return new AddProgress(outbox, timer, interval, token, Channel.OPEN, clock);
     }
 
     /** Progress on a token this server creates, usable once the client accepts it. */
     static AddProgress onServerToken(Outbox outbox, ScheduledExecutorService timer, Duration interval,
             Either<String, Integer> token, Duration createTimeout) {
-        AddProgress p = new AddProgress(outbox, timer, interval, token, Channel.PENDING);
+        AddProgress p = new AddProgress(outbox, timer, interval, token, Channel.PENDING, System::nanoTime);
         CompletableFuture<Void> created = outbox.request(c -> c.createProgress(
                 new org.eclipse.lsp4j.WorkDoneProgressCreateParams(token)));
         created.orTimeout(createTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((v, e) -> p.created(e == null));
@@ -79,7 +89,7 @@ final class AddProgress implements ProgressListener {
 
     /** File progress only: the client has no work-done progress. */
     static AddProgress fileProgressOnly(Outbox outbox) {
-        return new AddProgress(outbox, null, Duration.ZERO, null, Channel.CLOSED);
+        return new AddProgress(outbox, null, Duration.ZERO, null, Channel.CLOSED, System::nanoTime);
     }
 
     Either<String, Integer> token() {
@@ -151,7 +161,7 @@ final class AddProgress implements ProgressListener {
         r.setMessage(message);
         r.setPercentage(percent(done, total));
         r.setCancellable(true);
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!reported || now - lastReport >= intervalNanos) {
             // This report supersedes any held one; a flush still scheduled would send older news later.
             pending = null;
@@ -174,7 +184,7 @@ final class AddProgress implements ProgressListener {
             if (pending == null || ended) {
                 return;
             }
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             long wait = lastReport + intervalNanos - now;
             if (wait > 0) {
                 flush = timer.schedule(this::flushPending, wait, TimeUnit.NANOSECONDS);

@@ -7,8 +7,10 @@ import dev.openkb.engine.KbException;
 import dev.openkb.io.FileOps;
 import dev.openkb.journal.RecoveryReport;
 import dev.openkb.lock.KbLock;
+import dev.openkb.service.CompilerFactory;
 import dev.openkb.service.OpenKb;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,12 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * <p>Threading: LSP4J calls in on its reader thread; every handler returns at once and does its work
  * on the operations pool, the request pool, a KB's index thread or the outbox. {@code options} and
  * {@code clientProgress} are written once by initialize (volatile); {@code exited} completes once.
+ *
+ * <p>Workspace trust ({@code initializationOptions.workspaceTrusted: false}, VS Code's Restricted Mode):
+ * {@code initialize} recovers no KB (recovery writes to the KB; an explicit openkb/recover or openkb/add
+ * still does, as the user asked for it), and every compiler is offline-only, so a KB configured for an
+ * LLM is refused with ENDPOINT_NOT_APPROVED instead of sending anything. {@code workspaceTrusted} is
+ * written once by initialize, before any request can compile (volatile).
  */
 public final class OpenKbServer implements LanguageServer, OpenKbProtocol, LanguageClientAware {
     private static final Logger LOG = Logger.getLogger(OpenKbServer.class.getName());
@@ -61,10 +69,15 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private volatile boolean clientProgress;
     private volatile boolean clientWatchesFiles;
     private volatile boolean shutdownRequested;
+    private volatile boolean workspaceTrusted = true;
 
     public OpenKbServer(ServerOptions options, FileOps ops) {
         this.options = options;
-        this.engine = new OpenKb(ops, warning -> outbox.log(MessageType.Warning, "OpenKB: " + warning));
+        CompilerFactory trusted = CompilerFactory.standard();
+        CompilerFactory restricted = CompilerFactory.offlineOnly();
+        // The choice is made per compile, so it follows initialize's workspaceTrusted.
+        this.engine = new OpenKb(ops, warning -> outbox.log(MessageType.Warning, "OpenKB: " + warning),
+                Clock.systemDefaultZone(), (config, layout) -> (workspaceTrusted ? trusted : restricted).create(config, layout));
         this.workspace = new Workspace(engine, docs, outbox, options.searchDepth());
         Debouncer debouncer = new Debouncer(timer);
         ServerContext ctx = new ServerContext(workspace, docs, outbox, operations, timer, debouncer,
@@ -88,6 +101,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         options = options.with(params.getInitializationOptions());
+        workspaceTrusted = workspaceTrusted(params.getInitializationOptions());
         var caps = params.getCapabilities();
         clientProgress = caps != null && caps.getWindow() != null
                 && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
@@ -100,7 +114,12 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         List<Path> folders = folders(params);
         return CompletableFuture.supplyAsync(() -> {
             for (KbSession s : workspace.setFolders(folders)) {
-                recover(s);
+                if (workspaceTrusted) {
+                    recover(s);
+                } else {
+                    outbox.log(MessageType.Info, "OpenKB: " + s.root() + ": workspace not trusted, so no automatic"
+                            + " recovery and no LLM calls (openkb.recover recovers on request)");
+                }
                 s.reload();
             }
             if (workspace.sessions().isEmpty()) {
@@ -115,6 +134,15 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         if (clientWatchesFiles) {
             outbox.request(c -> c.registerCapability(Capabilities.fileWatchers()));
         }
+    }
+
+    /** {@code initializationOptions.workspaceTrusted}; anything but an explicit {@code false} means trusted. */
+    static boolean workspaceTrusted(Object initializationOptions) {
+        if (!(initializationOptions instanceof JsonObject o)) {
+            return true;
+        }
+        JsonElement e = o.get("workspaceTrusted");
+        return e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean() || e.getAsBoolean();
     }
 
     /** The first exclusive lock runs recovery; its events were logged by the engine's warning hook. */

@@ -66,8 +66,13 @@ final class Outbox implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * A message for the user's log: sent once, as window/logMessage (which keeps its level and reaches
+     * every client, on stdio or a socket). Not also written to stderr: VS Code shows the server's stderr
+     * in the same output channel, so every line appeared twice. Stderr keeps the server's own
+     * diagnostics (java.util.logging), and a message that cannot be sent is dropped like any other.
+     */
     void log(MessageType type, String message) {
-        LOG.info(message);
         send(c -> c.logMessage(new MessageParams(type, message)));
     }
 

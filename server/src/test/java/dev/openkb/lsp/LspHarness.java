@@ -91,7 +91,13 @@ final class LspHarness implements AutoCloseable {
 
     /** Initializes with {@code folders} as workspace folders; {@code workDoneProgress} as the client declares. */
     InitializeResult initialize(boolean workDoneProgress, Path... folders) {
+        return initialize(workDoneProgress, null, folders);
+    }
+
+    /** {@link #initialize(boolean, Path...)} with {@code initializationOptions} (null: none). */
+    InitializeResult initialize(boolean workDoneProgress, Object initializationOptions, Path... folders) {
         InitializeParams p = new InitializeParams();
+        p.setInitializationOptions(initializationOptions);
         p.setProcessId((int) ProcessHandle.current().pid());
         p.setWorkspaceFolders(List.of(folders).stream()
                 .map(f -> new WorkspaceFolder(Uris.toUri(f), f.getFileName().toString())).toList());

@@ -25,7 +25,6 @@ final class RecordingClient implements OpenKbClient {
 
     private final List<PublishDiagnosticsParams> diagnostics = new ArrayList<>();
     private final List<ProgressParams> progress = new ArrayList<>();
-    private final List<Long> progressTimes = new ArrayList<>();
     private final List<Protocol.FileProgress> fileProgress = new ArrayList<>();
     private final List<MessageParams> logs = new ArrayList<>();
     private final List<WorkDoneProgressCreateParams> creates = new ArrayList<>();
@@ -45,7 +44,6 @@ final class RecordingClient implements OpenKbClient {
     @Override
     public synchronized void notifyProgress(ProgressParams p) {
         progress.add(p);
-        progressTimes.add(System.nanoTime());
         notifyAll();
     }
 
@@ -104,11 +102,6 @@ final class RecordingClient implements OpenKbClient {
 
     synchronized List<ProgressParams> progress() {
         return List.copyOf(progress);
-    }
-
-    /** When each {@link #progress()} message arrived ({@link System#nanoTime()}). */
-    synchronized List<Long> progressTimes() {
-        return List.copyOf(progressTimes);
     }
 
     synchronized List<Protocol.FileProgress> fileProgress() {

@@ -23,8 +23,9 @@ public final class Results {
     public record PassedOver(String uri, String reason) {
     }
 
+    /** @param quarantined journals set aside without acting on them, "name: reason" (null from older servers) */
     public record RecoverResult(String kb, List<RolledBack> rolledBack, int discarded, int stagingReclaimed,
-            List<String> gaveUp, List<String> errors) {
+            List<String> gaveUp, List<String> errors, List<String> quarantined) {
     }
 
     public record RolledBack(String journal, String operation, JsonObject details) {

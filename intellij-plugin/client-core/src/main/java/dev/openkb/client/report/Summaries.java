@@ -80,9 +80,15 @@ public final class Summaries {
         for (String e : list(r.errors())) {
             lines.add("Error: " + e);
         }
+        for (String q : list(r.quarantined())) {
+            lines.add("Set aside in .openkb/journal/quarantine (not applied; review, then delete): " + q);
+        }
         boolean failed = !list(r.gaveUp()).isEmpty() || !list(r.errors()).isEmpty();
-        String title = failed ? "Recovery incomplete" : lines.isEmpty() ? "Nothing to recover" : "Knowledge base recovered";
-        return new Summary(failed ? Summary.Level.ERROR : Summary.Level.INFO, title, String.join("\n", lines));
+        boolean quarantined = !list(r.quarantined()).isEmpty();
+        String title = failed ? "Recovery incomplete" : lines.isEmpty() ? "Nothing to recover"
+                : quarantined ? "Knowledge base recovered; journals set aside" : "Knowledge base recovered";
+        Summary.Level level = failed ? Summary.Level.ERROR : quarantined ? Summary.Level.WARNING : Summary.Level.INFO;
+        return new Summary(level, title, String.join("\n", lines));
     }
 
     public static Summary lint(Results.LintResult r) {

@@ -57,15 +57,25 @@ class SummariesTest {
 
     @Test
     void recoverSaysWhatItDidOrThatThereWasNothing() {
-        assertEquals("Nothing to recover", Summaries.recover(new Results.RecoverResult("/kb", List.of(), 0, 0, List.of(), List.of())).title());
+        assertEquals("Nothing to recover", Summaries.recover(new Results.RecoverResult("/kb", List.of(), 0, 0, List.of(), List.of(), null)).title());
         Summary s = Summaries.recover(new Results.RecoverResult("/kb",
-                List.of(new Results.RolledBack("j1", "add", null)), 1, 2, List.of(), List.of()));
+                List.of(new Results.RolledBack("j1", "add", null)), 1, 2, List.of(), List.of(), List.of()));
         assertEquals(Summary.Level.INFO, s.level());
         assertEquals("Rolled back 1 unfinished operation (add).\nDiscarded 1 finished journal.\n"
                 + "Reclaimed 2 leftover staging folders.", s.body());
-        Summary failed = Summaries.recover(new Results.RecoverResult("/kb", List.of(), 0, 0, List.of("j2: unreadable"), List.of()));
+        Summary failed = Summaries.recover(new Results.RecoverResult("/kb", List.of(), 0, 0, List.of("j2: unreadable"), List.of(), List.of()));
         assertEquals(Summary.Level.ERROR, failed.level());
         assertEquals("Recovery incomplete", failed.title());
+    }
+
+    @Test
+    void recoverWarnsAboutJournalsItSetAsideNamingEachWithItsReason() {
+        Summary s = Summaries.recover(new Results.RecoverResult("/kb", List.of(), 0, 0, List.of(), List.of(),
+                List.of("x9.json: path leaves the KB: ../home")));
+        assertEquals(Summary.Level.WARNING, s.level());
+        assertEquals("Knowledge base recovered; journals set aside", s.title());
+        assertEquals("Set aside in .openkb/journal/quarantine (not applied; review, then delete): x9.json: path leaves the KB: ../home",
+                s.body());
     }
 
     @Test

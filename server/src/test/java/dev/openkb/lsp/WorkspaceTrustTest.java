@@ -1,0 +1,117 @@
+package dev.openkb.lsp;
+
+import static dev.openkb.lsp.LspHarness.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.openkb.engine.CancelToken;
+import dev.openkb.lock.KbLock;
+import dev.openkb.service.KbService;
+import dev.openkb.service.OpenKb;
+import dev.openkb.testing.FaultyFileOps;
+import dev.openkb.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code initializationOptions.workspaceTrusted}: an untrusted workspace (VS Code's Restricted Mode)
+ * is not written to by initialize; recovery happens only when the user asks for it.
+ */
+class WorkspaceTrustTest {
+    @TempDir
+    Path dir;
+
+    /** Leaves an active journal behind: a mutation that changed attention.md and crashed before rolling back. */
+    private static void crashMidMutation(WikiFixture kb) {
+        FaultyFileOps ops = new FaultyFileOps();
+        try (OpenKb engine = new OpenKb(ops, w -> { })) {
+            KbService s = engine.kb(kb.layout);
+            try (KbLock.Hold h = s.lock().exclusive(CancelToken.none())) {
+                s.runner().run("add", Map.of("doc_name", "paper"), tx -> {
+                    tx.writeString(kb.attention(), "half-written");
+                    ops.arm(1, null, FaultyFileOps.Mode.CRASH, null);
+                    throw new IOException("power cut");
+                });
+            } catch (FaultyFileOps.SimulatedCrash expected) {
+                // the rollback itself "crashed": the journal stays for the next recovery
+            }
+        }
+    }
+
+    private static JsonObject trusted(boolean trusted) {
+        JsonObject o = new JsonObject();
+        o.addProperty("workspaceTrusted", trusted);
+        return o;
+    }
+
+    private static boolean journalPending(WikiFixture kb) throws IOException {
+        Path journals = kb.layout.journalDir();
+        try (var files = Files.list(journals)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+        }
+    }
+
+    @Test
+    void anUntrustedWorkspaceIsNotRecoveredAtInitializeButOnRequest() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        crashMidMutation(kb);
+        assertTrue(journalPending(kb), "precondition: a journal is pending");
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, trusted(false), dir);
+            assertEquals("half-written", Fixtures.read(kb.attention()), "initialize left the KB as it was");
+            assertTrue(journalPending(kb), "the journal is still there");
+
+            Protocol.RecoverResult r = get(h.server.recover(LspHarness.params("uri", Uris.toUri(kb.attention()))));
+            assertEquals(1, r.rolledBack().size(), "an explicit recover still recovers");
+            assertEquals(WikiFixture.ATTENTION, Fixtures.read(kb.attention()));
+        }
+    }
+
+    @Test
+    void aTrustedWorkspaceIsRecoveredAtInitialize() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        crashMidMutation(kb);
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, trusted(true), dir);
+            assertEquals(WikiFixture.ATTENTION, Fixtures.read(kb.attention()), "rolled back before initialize answered");
+            assertFalse(journalPending(kb));
+        }
+    }
+
+    @Test
+    void anUntrustedWorkspaceMakesNoLlmCallsAndSaysWhy() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        Path config = kb.layout.openkbDir().resolve("config.yaml");
+        Fixtures.write(config, Fixtures.read(config).replaceAll("(?m)^model:.*$", "model: gpt-5.4"));
+        Fixtures.write(dir.resolve("docs/note.md"), "# Note\n\nA note about attention.\n");
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, trusted(false), dir);
+            var add = h.server.add(LspHarness.uris(dir.resolve("docs/note.md")));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> add.get(60, TimeUnit.SECONDS));
+            String message = assertInstanceOf(ResponseErrorException.class, e.getCause()).getMessage();
+            assertTrue(message.startsWith("ENDPOINT_NOT_APPROVED") && message.contains("this workspace is not trusted"), message);
+            assertFalse(Files.exists(kb.layout.root().resolve("raw/note.md")), "nothing was added");
+        }
+    }
+
+    @Test
+    void onlyAnExplicitFalseMeansUntrusted() {
+        assertTrue(OpenKbServer.workspaceTrusted(null));
+        assertTrue(OpenKbServer.workspaceTrusted(new JsonObject()));
+        JsonObject notABoolean = new JsonObject();
+        notABoolean.addProperty("workspaceTrusted", "no");
+        assertTrue(OpenKbServer.workspaceTrusted(notABoolean));
+        assertFalse(OpenKbServer.workspaceTrusted(trusted(false)));
+    }
+}
