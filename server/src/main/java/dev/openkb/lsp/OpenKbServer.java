@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -150,12 +151,35 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         outbox.log(MessageType.Info, "OpenKB: recovering " + s.root());
         try (KbLock.Hold h = s.service().lock().exclusive(CancelToken.none(), options.recoveryLockTimeout())) {
             RecoveryReport r = s.service().lastRecovery();
-            outbox.log(r.errors().isEmpty() && r.gaveUp().isEmpty() && r.quarantined().isEmpty() ? MessageType.Info : MessageType.Warning,
-                    "OpenKB: " + s.root() + ": " + describe(r));
+            MessageType level = r.errors().isEmpty() && r.gaveUp().isEmpty() && r.quarantined().isEmpty() ? MessageType.Info : MessageType.Warning;
+            outbox.log(level, "OpenKB: " + s.root() + ": " + describe(r));
+            String news = newsOf(r);
+            if (!news.isEmpty()) {
+                // Rolling back someone's interrupted work, or setting a journal aside, happened without
+                // the user asking: say so where they look, not only in the log.
+                outbox.send(c -> c.showMessage(new MessageParams(level, "OpenKB recovered " + s.root().getFileName() + ": " + news)));
+            }
         } catch (KbException e) {
             outbox.log(MessageType.Warning, "OpenKB: " + s.root() + ": recovery postponed to the next change ("
                     + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * What an automatic recovery did that the user should hear about: each interrupted operation rolled
+     * back (with the file it was adding, where the journal says) and each journal set aside; empty when
+     * it only cleaned finished journals or staging.
+     */
+    static String newsOf(RecoveryReport r) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (RecoveryReport.RolledBack b : r.rolledBack()) {
+            Object name = b.details().get("name");
+            parts.add("rolled back an interrupted " + b.operation() + (name == null ? "" : " (" + name + ")"));
+        }
+        if (!r.quarantined().isEmpty()) {
+            parts.add(r.quarantined().size() + " unsafe or unreadable journal(s) set aside in .openkb/journal/quarantine");
+        }
+        return String.join("; ", parts);
     }
 
     static String describe(RecoveryReport r) {

@@ -53,6 +53,8 @@ final class RecordingClient implements OpenKbClient {
         notifyAll();
     }
 
+    private final List<MessageParams> shown = new java.util.ArrayList<>();
+
     @Override
     public synchronized void logMessage(MessageParams m) {
         logs.add(m);
@@ -82,8 +84,14 @@ final class RecordingClient implements OpenKbClient {
     }
 
     @Override
-    public void showMessage(MessageParams m) {
+    public synchronized void showMessage(MessageParams m) {
+        shown.add(m);
         logMessage(m);
+    }
+
+    /** Every window/showMessage so far (each is also in the log), oldest first. */
+    synchronized List<MessageParams> shown() {
+        return List.copyOf(shown);
     }
 
     @Override

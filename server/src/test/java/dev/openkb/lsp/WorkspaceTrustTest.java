@@ -86,6 +86,22 @@ class WorkspaceTrustTest {
             h.initialize(false, trusted(true), dir);
             assertEquals(WikiFixture.ATTENTION, Fixtures.read(kb.attention()), "rolled back before initialize answered");
             assertFalse(journalPending(kb));
+            // Undoing interrupted work the user did not ask to undo is shown, not only logged.
+            var shown = h.client.await(h.client::shown, l -> !l.isEmpty(), java.time.Duration.ofSeconds(30), "a shown message");
+            String text = shown.get(0).getMessage();
+            assertTrue(text.startsWith("OpenKB recovered " + dir.getFileName()) && text.contains("rolled back an interrupted add"), text);
+        }
+    }
+
+    @Test
+    void anInitializeThatFindsNothingToRecoverShowsNothing() throws Exception {
+        WikiFixture.create(dir);
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, trusted(true), dir);
+            // The recovery's log line goes out before any shown message would, on the same queue.
+            h.client.await(h.client::logs, l -> l.stream().anyMatch(m -> m.getMessage().endsWith("nothing to recover")),
+                    java.time.Duration.ofSeconds(30), "the recovery's log line");
+            assertTrue(h.client.shown().isEmpty(), () -> "shown: " + h.client.shown());
         }
     }
 
