@@ -243,6 +243,7 @@ describe('OpenKB in a real VS Code', () => {
             await wb.screenshot('server-restarted');
             assert.ok(restarted !== victim);
             assert.ok(failed.length > 0);
+            assert.match(failed, /the OpenKB server stopped before it answered/, 'the toast speaks to the user, not in vscode-jsonrpc\'s words');
             // The restarted server recovers every KB at initialize, so the interrupted add is usually rolled
             // back before the user asks, and the server says so in a notification; Recover then has nothing
             // left to do. If the restarted server could not recover yet, Recover rolls the add back and says

@@ -22,7 +22,13 @@ export interface CommandContext {
 
 /** The message of a failed request, for "OpenKB could not ...: <message>". */
 export function errorText(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
+    const text = error instanceof Error ? error.message : String(error);
+    // vscode-jsonrpc rejects the requests in flight when the server process dies; its words
+    // ("Pending response rejected since connection got disposed") mean nothing to a user.
+    if (/connection got disposed|Connection is disposed|connection (?:is )?closed/i.test(text)) {
+        return 'the OpenKB server stopped before it answered. It restarts on its own, and rolls back a change it was in the middle of.';
+    }
+    return text;
 }
 
 /**
