@@ -35,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AddCommand implements Callable<Integer> {
     static final String STOPPING = "Stopping after the current file… (Ctrl-C again to abort at once; the next command recovers the KB)";
     static final String ABORTED = "Aborted. The next openkb command recovers the knowledge base.";
+    /** The scan's reason for a file of a type no converter reads (add.InputScanner). */
+    static final String UNSUPPORTED = "unsupported file type";
     /** The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells expect. */
     static final int INTERRUPTED = 130;
 
@@ -84,12 +86,19 @@ final class AddCommand implements Callable<Integer> {
             }
         });
         try (OpenKb engine = kb.engine(err, w -> err.println("[WARN] " + w))) {
-            CliProgress progress = new CliProgress(spec.commandLine().getOut(), System.console() != null);
+            PrintWriter out = spec.commandLine().getOut();
+            CliProgress progress = new CliProgress(out, ((Main) spec.root().userObject()).terminal());
             AddReport r = engine.kb(kb.layout()).add(paths, jobs, progress, cancel);
+            // Per-file lines first, then the summary: stdout is flushed so a terminal showing both
+            // streams keeps that order.
+            out.flush();
             r.passedOver().forEach(s -> err.println("[SKIP] " + VisibleText.escape(s.path().toString()) + ": " + VisibleText.escape(s.reason())));
             if (r.stoppedReason() != null) {
                 err.println("[ERROR] " + VisibleText.escapeKeepingNewlines(r.stoppedReason()));
             }
+            err.flush();
+            long unsupported = r.passedOver().stream().filter(s -> UNSUPPORTED.equals(s.reason())).count();
+            progress.summary((int) unsupported, r.passedOver().size() - (int) unsupported);
             if (r.failed() > 0 || r.stoppedReason() != null) {
                 return Main.FAILURE;
             }

@@ -3,10 +3,13 @@ package dev.openkb.cli;
 import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar openkb.jar <command>}: the command-line face of the engine. Exit codes: 0 ok,
@@ -15,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
         subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class,
-                AddCommand.class, RecompileCommand.class, LspCommand.class, TrustCommand.class})
+                AddCommand.class, RecompileCommand.class, LspCommand.class, TrustCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -23,18 +27,33 @@ public final class Main implements Runnable {
 
     /** The environment commands read ({@code trust}, {@code init}: where the user's approvals are); tests pass their own. */
     private final Map<String, String> env;
+    /** What stdout is: decides the bar, its width and the ASCII fallback. */
+    private final Terminal terminal;
 
-    Main(Map<String, String> env) {
+    Main(Map<String, String> env, Terminal terminal) {
         this.env = Map.copyOf(env);
+        this.terminal = terminal;
     }
 
     Map<String, String> env() {
         return env;
     }
 
+    Terminal terminal() {
+        return terminal;
+    }
+
     public static void main(String[] args) {
         quietLibraryLogging();
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Map<String, String> env = System.getenv();
+        Terminal terminal = Terminal.detect(env);
+        // Both streams are written in stdout's charset, with ASCII stand-ins where it has no → or …
+        // (stderr is almost always the same terminal or log as stdout).
+        PrintWriter out = new PrintWriter(AsciiFallbackWriter.forTerminal(
+                new OutputStreamWriter(System.out, terminal.charset()), terminal), true);
+        PrintWriter err = new PrintWriter(AsciiFallbackWriter.forTerminal(
+                new OutputStreamWriter(System.err, terminal.charset()), terminal), true);
+        System.exit(run(args, out, err, env, terminal));
     }
 
     /**
@@ -54,7 +73,11 @@ public final class Main implements Runnable {
 
     /** {@link #run(String[], PrintWriter, PrintWriter)} with another environment (tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CommandLine cl = new CommandLine(new Main(env));
+        return run(args, out, err, env, Terminal.PLAIN);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal) {
+        CommandLine cl = commandLine(new Main(env, terminal));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -73,8 +96,37 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * The command tree with {@code -h/--help} on every subcommand (the root's standard mixin gives
+     * only the root one; {@code help COMMAND} comes from picocli's HelpCommand).
+     */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        addHelpOption(cl);
+        return cl;
+    }
+
+    private static void addHelpOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            boolean hasHelp = sub.getCommandSpec().options().stream().anyMatch(o -> o.usageHelp());
+            if (!hasHelp) {
+                sub.getCommandSpec().addMixin("helpOption", CommandSpec.forAnnotatedObject(new HelpOption()));
+            }
+            addHelpOption(sub);
+        }
+    }
+
+    /** {@code -h/--help} alone: a subcommand has no version of its own for {@code -V} to print. */
+    static final class HelpOption {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+    }
+
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
