@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,8 @@ class AddKbItselfTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -33,7 +25,7 @@ class AddKbItselfTest {
         assertEquals(0, run("init", kb.toString()).code());
         Fixtures.write(kb.resolve("notes/transformers.md"), "# Transformers\n\nAttention is all you need.\n");
 
-        Run add = run("add", "--kb", kb.toString(), kb.toString()); // what `add .` at the KB root does
+        CliRun add = run("add", "--kb", kb.toString(), kb.toString()); // what `add .` at the KB root does
         assertEquals(0, add.code(), add.err());
         assertTrue(add.err().contains("[SKIP] " + kb.resolve("raw") + ": part of the knowledge base itself"), add.err());
         assertTrue(add.err().contains("[SKIP] " + kb.resolve("wiki") + ": part of the knowledge base itself"), add.err());
@@ -43,7 +35,7 @@ class AddKbItselfTest {
                     "only the user's note was ingested, not index.md, log.md or AGENTS.md");
         }
 
-        Run again = run("add", "--kb", kb.toString(), kb.toString());
+        CliRun again = run("add", "--kb", kb.toString(), kb.toString());
         assertEquals(0, again.code(), again.err());
         try (var raw = Files.list(kb.resolve("raw"))) {
             assertEquals(1, raw.count(), "raw/transformers.md was not added as a document of its own");
@@ -54,7 +46,7 @@ class AddKbItselfTest {
     void aKbPageNamedDirectlyIsSkippedWithTheReason() {
         Path kb = dir.resolve("kb");
         assertEquals(0, run("init", kb.toString()).code());
-        Run add = run("add", "--kb", kb.toString(), kb.resolve("wiki/index.md").toString());
+        CliRun add = run("add", "--kb", kb.toString(), kb.resolve("wiki/index.md").toString());
         assertEquals(0, add.code(), add.err());
         assertTrue(add.err().contains("part of the knowledge base itself"), add.err());
         assertFalse(Files.exists(kb.resolve("raw/index.md")));

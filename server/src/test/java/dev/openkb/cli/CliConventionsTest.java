@@ -34,9 +34,6 @@ class CliConventionsTest {
     KbLayout kb;
     Path in;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() throws IOException {
         kb = Fixtures.kb(dir.resolve("kb"));
@@ -47,11 +44,8 @@ class CliConventionsTest {
         Fixtures.write(in.resolve("image.xyz"), "not a document");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -60,11 +54,11 @@ class CliConventionsTest {
         assertTrue(names.containsAll(List.of("add", "init", "lint", "trust", "completion", "help")), names.toString());
         for (String name : names) {
             for (String flag : List.of("-h", "--help")) {
-                Run r = run(name, flag);
+                CliRun r = run(name, flag);
                 assertEquals(Main.OK, r.code(), name + " " + flag + ": " + r.err());
                 assertTrue(isUsageOf(name, r.out()), name + " " + flag + ": " + r.out());
             }
-            Run h = run("help", name);
+            CliRun h = run("help", name);
             assertEquals(Main.OK, h.code(), "help " + name + ": " + h.err());
             assertTrue(isUsageOf(name, h.out()), "help " + name + ": " + h.out());
         }
@@ -77,7 +71,7 @@ class CliConventionsTest {
 
     @Test
     void bashCompletionCompletesSubcommandsAndOptionsInARealBash() throws Exception {
-        Run r = run("completion", "bash");
+        CliRun r = run("completion", "bash");
         assertEquals(Main.OK, r.code(), r.err());
         Path script = Files.writeString(dir.resolve("openkb.bash"), r.out());
         String completions = exec(List.of("bash", "-c", "source " + script + "; "
@@ -89,7 +83,7 @@ class CliConventionsTest {
 
     @Test
     void zshGetsTheBashScriptWhichLoadsBashcompinitItself() {
-        Run zsh = run("completion", "zsh");
+        CliRun zsh = run("completion", "zsh");
         assertEquals(Main.OK, zsh.code(), zsh.err());
         assertEquals(run("completion", "bash").out(), zsh.out());
         assertTrue(zsh.out().contains("bashcompinit"), zsh.out());
@@ -97,7 +91,7 @@ class CliConventionsTest {
 
     @Test
     void fishCompletionIsGeneratedFromTheCommandModel() {
-        Run r = run("completion", "fish");
+        CliRun r = run("completion", "fish");
         assertEquals(Main.OK, r.code(), r.err());
         String top = "complete -c openkb -n 'not __fish_seen_subcommand_from init status recover lint remove add recompile lsp trust completion help'";
         assertTrue(r.out().contains(top + " -f -a add -d 'Add files and folders"), r.out());

@@ -44,23 +44,17 @@ class CliHygieneTest {
     KbLayout kb;
     Path in;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() throws IOException {
         kb = Fixtures.kb(dir.resolve("kb"));
         in = Files.createDirectories(dir.resolve("in"));
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private Run add(Path... files) {
+    private CliRun add(Path... files) {
         String[] args = Stream.concat(Stream.of("add", "--kb", kb.root().toString()),
                 Stream.of(files).map(Path::toString)).toArray(String[]::new);
         return run(args);
@@ -85,7 +79,7 @@ class CliHygieneTest {
     void aNamedFifoIsRefusedWithoutOpeningIt() throws Exception {
         Path fifo = in.resolve("pipe.md");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        Run r = assertTimeoutPreemptively(HANG_GUARD, () -> add(fifo));
+        CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> add(fifo));
         assertEquals(Main.FAILURE, r.code());
         assertTrue(r.err().contains("UNSUPPORTED_TYPE: " + fifo + ": not a regular file: a FIFO (named pipe)"), r.err());
         assertEquals(0, Registry.load(kb).size());
@@ -94,7 +88,7 @@ class CliHygieneTest {
     @Test
     void aNamedSymlinkToDevZeroIsRefusedWithoutReadingIt() throws Exception {
         Path zero = Files.createSymbolicLink(in.resolve("zero.md"), Path.of("/dev/zero"));
-        Run r = assertTimeoutPreemptively(HANG_GUARD, () -> add(zero));
+        CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> add(zero));
         assertEquals(Main.FAILURE, r.code());
         assertTrue(r.err().contains(zero + ": not a regular file: a character device (through a symlink)"), r.err());
     }
@@ -103,7 +97,7 @@ class CliHygieneTest {
     void aFifoInsideAFolderIsPassedOverAndTheRestIsAdded() throws Exception {
         doc("a.md", "# A\n\nAlpha text.\n");
         assertEquals(0, new ProcessBuilder("mkfifo", in.resolve("pipe.md").toString()).start().waitFor());
-        Run r = assertTimeoutPreemptively(HANG_GUARD, () -> add(in));
+        CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> add(in));
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.err().contains("[SKIP] " + in.resolve("pipe.md") + ": not a regular file: a FIFO (named pipe)"), r.err());
         assertEquals(1, Registry.load(kb).size());
@@ -112,14 +106,14 @@ class CliHygieneTest {
     @Test
     void a240CharacterNameIsAddedAndLeavesNoStagingBehind() throws Exception {
         Path f = doc("a".repeat(237) + ".md", "# Long\n\nA document with a very long file name.\n");
-        Run r = add(f);
+        CliRun r = add(f);
         assertEquals(Main.OK, r.code(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals(List.of(), stagingLeft());
         RegistryEntry e = Registry.load(kb).entries().get(0);
         assertEquals(f.getFileName().toString(), e.name(), "the registry keeps the real file name");
         assertTrue(Files.isRegularFile(kb.summary(e.docName())));
-        Run status = run("status", "--kb", kb.root().toString());
+        CliRun status = run("status", "--kb", kb.root().toString());
         assertEquals("", status.err(), "no later command warns about a staging folder");
         assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.root().toString()).out());
     }
@@ -130,7 +124,7 @@ class CliHygieneTest {
         Path two = doc("é".repeat(125) + ".md", "# Two\n\nTwo-byte letters.\n");
         Path three = doc("語".repeat(83) + ".txt", "Three-byte letters in a text file.\n");
         Path twin = doc("é".repeat(124) + "x.md", "# Twin\n\nShares its first 200 bytes with the first.\n");
-        Run r = add(two, three, twin);
+        CliRun r = add(two, three, twin);
         assertEquals(Main.OK, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("Done: 3 added"), r.out());
         assertEquals(List.of(), stagingLeft());
@@ -151,7 +145,7 @@ class CliHygieneTest {
         Path left = Files.createDirectories(kb.stagingDir().resolve("add-" + "a".repeat(237) + "-0123abcd"));
         Files.writeString(left.resolve(dev.openkb.lock.Lease.FILE_NAME), "");
         Fixtures.write(left.resolve("raw").resolve("x.md"), "x");
-        Run r = run("recover", "--kb", kb.root().toString());
+        CliRun r = run("recover", "--kb", kb.root().toString());
         assertEquals(Main.OK, r.code(), r.out() + r.err());
         assertFalse(r.out().contains("Cannot reclaim"), r.out());
         assertEquals(List.of(), stagingLeft());
@@ -170,7 +164,7 @@ class CliHygieneTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Path open = doc("open.md", "# Open Notes\n\nAlice Smith writes about Project Falcon in public.\n");
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
-        Run r = add(secret, open);
+        CliRun r = add(secret, open);
         assertEquals(Main.OK, r.code(), r.err());
         assertEquals("rw-------", mode(kb.rawDir().resolve("secret.md")));
         assertEquals("rw-------", mode(kb.sourceMd("secret")));
@@ -187,7 +181,7 @@ class CliHygieneTest {
         assertEquals("rw-r--r--", mode(kb.summary("notes")));
         Fixtures.write(d, "# Notes\n\nSecond, private version about Project Falcon.\n");
         Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rw-r-----"));
-        Run r = add(d);
+        CliRun r = add(d);
         assertEquals(Main.OK, r.code(), r.err());
         assertEquals("rw-r-----", mode(kb.rawDir().resolve("notes.md")), "publish must not give the old copy's mode back");
         assertEquals("rw-r-----", mode(kb.sourceMd("notes")));
@@ -248,10 +242,10 @@ class CliHygieneTest {
     void lockTimeoutGivesUpWithAStableCodeAndExitOne() throws Exception {
         Path d = doc("a.md", "# A\n\nAlpha.\n");
         try (KbLock other = new KbLock(kb.lockFile(), l -> { }); KbLock.Hold held = other.exclusive(CancelToken.none())) {
-            Run r = assertTimeoutPreemptively(HANG_GUARD, () -> run("add", "--kb", kb.root().toString(), "--lock-timeout", "0.5", d.toString()));
+            CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> run("add", "--kb", kb.root().toString(), "--lock-timeout", "0.5", d.toString()));
             assertEquals(Main.FAILURE, r.code());
             assertTrue(r.err().contains("Error: LOCK_FAILED: " + kb.lockFile() + ": gave up after waiting 0.5 s for the KB lock"), r.err());
-            Run remove = assertTimeoutPreemptively(HANG_GUARD, () -> run("remove", "--kb", kb.root().toString(), "--lock-timeout", "0", "-y", "a"));
+            CliRun remove = assertTimeoutPreemptively(HANG_GUARD, () -> run("remove", "--kb", kb.root().toString(), "--lock-timeout", "0", "-y", "a"));
             assertEquals(Main.FAILURE, remove.code());
             assertTrue(remove.err().contains("LOCK_FAILED"), remove.err());
         }
@@ -265,7 +259,7 @@ class CliHygieneTest {
         Path c = doc("c.md", "# C\n\nGamma.\n");
         // Another process reading: the add's registry read shares the lock, its commits cannot.
         try (KbLock other = new KbLock(kb.lockFile(), l -> { }); KbLock.Hold held = other.shared(CancelToken.none())) {
-            Run r = assertTimeoutPreemptively(HANG_GUARD, () -> run("add", "--kb", kb.root().toString(), "--lock-timeout", "0.3", "-j", "1",
+            CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> run("add", "--kb", kb.root().toString(), "--lock-timeout", "0.3", "-j", "1",
                     a.toString(), b.toString(), c.toString()));
             assertEquals(Main.FAILURE, r.code());
             assertTrue(r.out().contains("[1/3] [ERROR]  a.md: LOCK_FAILED: "), r.out());
@@ -279,7 +273,7 @@ class CliHygieneTest {
     void removeWithAnEmptyIdentifierIsAUsageErrorAndRemovesNothing() throws Exception {
         assertEquals(Main.OK, add(doc("a.md", "# A\n\nAlpha.\n"), doc("b.md", "# B\n\nBeta.\n")).code());
         for (String blank : List.of("", "  ")) {
-            Run r = run("remove", "--kb", kb.root().toString(), "-y", blank);
+            CliRun r = run("remove", "--kb", kb.root().toString(), "-y", blank);
             assertEquals(Main.USAGE, r.code(), r.out() + r.err());
             assertTrue(r.err().contains("INVALID_ARGUMENT: empty document identifier"), r.err());
         }
@@ -290,7 +284,7 @@ class CliHygieneTest {
     void controlCharactersInANameAreEscapedOnTheTerminalAndInTheLogButKeptOnDisk() throws Exception {
         String name = "evil\u001b[2J\u001b[31mred\u0007\nfake.md";
         Path f = doc(name, "# Evil\n\nA name with escapes.\n");
-        Run r = add(f);
+        CliRun r = add(f);
         assertEquals(Main.OK, r.code(), r.err());
         String shown = "evil\\x1b[2J\\x1b[31mred\\x07\\nfake.md";
         assertTrue(r.out().contains("[OK]     " + shown), r.out());
@@ -299,9 +293,9 @@ class CliHygieneTest {
         assertTrue(log.contains("ingest | " + shown + "\n"), log);
         assertFalse(log.contains("\u001b"), log);
         assertEquals(name, Registry.load(kb).entries().get(0).name(), "the registry keeps the real name");
-        Run status = run("status", "--kb", kb.root().toString());
+        CliRun status = run("status", "--kb", kb.root().toString());
         assertTrue(status.out().contains("ingest | " + shown), status.out());
-        Run dry = run("remove", "--kb", kb.root().toString(), "--dry-run", "red");
+        CliRun dry = run("remove", "--kb", kb.root().toString(), "--dry-run", "red");
         assertFalse(dry.out().contains("\u001b"), dry.out());
         assertTrue(dry.out().contains("Removing " + shown), dry.out());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.kb.PythonJson;
 import dev.openkb.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,23 +16,17 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void initStatusAndRecoverWorkOnAFreshKb() {
         Path kb = dir.resolve("kb");
-        Run init = run("init", kb.toString());
+        CliRun init = run("init", kb.toString());
         assertEquals(0, init.code(), init.err());
         assertTrue(init.out().startsWith("Initialized knowledge base at " + kb));
-        Run status = run("status", "--kb", kb.toString());
+        CliRun status = run("status", "--kb", kb.toString());
         assertEquals(0, status.code());
         assertTrue(status.out().contains("Total indexed: 0 document(s)") && status.out().contains("Pending journals: none"), status.out());
         assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.toString()).out());
@@ -51,13 +43,13 @@ class CliTest {
                 "kb_dir", kb.root().toString(), "backup_dir", precious.getParent().toString(), "entries", List.of(),
                 "writer", "openkb-java", "backup_dir_rel", "../home")));
 
-        Run recover = run("recover", "--kb", kb.root().toString());
+        CliRun recover = run("recover", "--kb", kb.root().toString());
 
         assertEquals(1, recover.code(), recover.out());
         assertTrue(recover.out().startsWith("Unrecoverable mutation journal " + id + ".json (path leaves the KB: ../home); set aside in .openkb/journal/quarantine"), recover.out());
         assertTrue(!recover.out().contains("Cleaned"), recover.out());
         assertEquals("must survive", Files.readString(precious));
-        Run status = run("status", "--kb", kb.root().toString());
+        CliRun status = run("status", "--kb", kb.root().toString());
         assertTrue(status.out().contains("Pending journals: none\nQuarantined journals: 1 in .openkb/journal/quarantine")
                 && status.out().contains("  " + id + ".json: path leaves the KB: ../home"), status.out());
         assertEquals("Nothing to recover.\n", run("recover", "--kb", kb.root().toString()).out(), "it never blocks later commands");
@@ -65,7 +57,7 @@ class CliTest {
 
     @Test
     void commandsOutsideAKbExitTwoWithAClearMessage() {
-        Run r = run("status", "--kb", dir.toString());
+        CliRun r = run("status", "--kb", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("KB_NOT_FOUND") && r.err().contains("openkb init"), r.err());
         assertEquals(2, run("status", "--no-such-option").code());
@@ -75,10 +67,10 @@ class CliTest {
     void lintPrintsOpenKbsReportOrJsonAndExitsOneOnFindings() throws Exception {
         var kb = Fixtures.kb(dir.resolve("kb"));
         Fixtures.write(kb.concept("a"), "---\ntype: \"Concept\"\ndescription: \"A\"\n---\n\nSee [[concepts/missing]].\n");
-        Run text = run("lint", "--kb", kb.root().toString(), "--no-report");
+        CliRun text = run("lint", "--kb", kb.root().toString(), "--no-report");
         assertEquals(1, text.code());
         assertTrue(text.out().contains("## Structural Lint Report") && text.out().contains("### Broken Links (1)"), text.out());
-        Run json = run("lint", "--kb", kb.root().toString(), "--format", "json");
+        CliRun json = run("lint", "--kb", kb.root().toString(), "--format", "json");
         assertEquals(1, json.code());
         Map<String, Object> parsed = PythonJson.parseObject(json.out());
         Map<?, ?> finding = (Map<?, ?>) ((List<?>) parsed.get("findings")).get(0);
@@ -87,7 +79,7 @@ class CliTest {
             assertEquals(1, s.count(), "the report file is written");
         }
         assertTrue(Files.readString(kb.logMd()).contains("] lint | report → lint_"));
-        Run fixed = run("lint", "--kb", kb.root().toString(), "--fix", "--no-report");
+        CliRun fixed = run("lint", "--kb", kb.root().toString(), "--fix", "--no-report");
         assertTrue(fixed.out().startsWith("Fixed 1 wikilink(s) across 1 file(s)."), fixed.out());
     }
 }
