@@ -156,6 +156,18 @@ export class CodeServer {
     /** Opens `folder` in a new browser page and waits until the workbench shows it. */
     async open(folder, artifactsDir) {
         const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+        // Every text a notification showed since the last clearToasts(), so a short-lived toast (the
+        // progress of a one-file add on a fast machine) is not missed between two looks at the page.
+        await context.addInitScript(() => {
+            window.__openkbToasts = [];
+            const record = () => {
+                for (const el of document.querySelectorAll('.notifications-toasts .notification-toast')) {
+                    const text = el.innerText;
+                    if (text && !window.__openkbToasts.includes(text)) window.__openkbToasts.push(text);
+                }
+            };
+            new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
+        });
         const page = await context.newPage();
         await page.goto(`${this.url}/?folder=${encodeURIComponent(folder)}`);
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -298,17 +310,22 @@ export class Workbench {
         return this.page.locator('.notifications-toasts .notification-toast');
     }
 
-    /** Waits for a toast whose text matches `pattern` and returns its text. */
+    /**
+     * Waits for a toast whose text matches `pattern`, shown now or since the last clearToasts() (a toast
+     * may come and go between two looks), and returns its text.
+     */
     async toast(pattern, timeoutMs = 120_000) {
-        const t = this.toasts().filter({ hasText: pattern }).first();
-        await t.waitFor({ timeout: timeoutMs });
-        return t.innerText();
+        return until(async () => {
+            const now = (await this.toasts().allInnerTexts()).find((t) => pattern.test(t));
+            return now ?? (await this.page.evaluate(() => window.__openkbToasts)).find((t) => pattern.test(t));
+        }, `a notification matching ${pattern}`, timeoutMs, 100);
     }
 
-    /** Closes every toast so the next step's toast is unambiguous. */
+    /** Closes every toast, and forgets those seen, so the next step's toast is unambiguous. */
     async clearToasts() {
         await this.runCommand('Notifications: Clear All Notifications');
         await until(async () => (await this.toasts().count()) === 0, 'no toasts', 10_000);
+        await this.page.evaluate(() => { window.__openkbToasts = []; });
     }
 
     async close() {
