@@ -27,23 +27,6 @@ class KbRequestsTest {
     @TempDir
     Path dir;
 
-    /** Leaves an active journal behind: a mutation that changed attention.md and crashed before rolling back. */
-    private static void crashMidMutation(WikiFixture kb) {
-        FaultyFileOps ops = new FaultyFileOps();
-        try (OpenKb engine = new OpenKb(ops, w -> { })) {
-            KbService s = engine.kb(kb.layout);
-            try (KbLock.Hold h = s.lock().exclusive(CancelToken.none())) {
-                s.runner().run("add", Map.of("doc_name", "paper"), tx -> {
-                    tx.writeString(kb.attention(), "half-written");
-                    ops.arm(1, null, FaultyFileOps.Mode.CRASH, null);
-                    throw new IOException("power cut");
-                });
-            } catch (FaultyFileOps.SimulatedCrash expected) {
-                // the rollback itself "crashed": the journal stays for the next recovery
-            }
-        }
-    }
-
     /** An executeCommand result (a plain map on the client side) as JSON. */
     static JsonObject json(Object result) {
         return new com.google.gson.Gson().toJsonTree(result).getAsJsonObject();
@@ -52,7 +35,7 @@ class KbRequestsTest {
     @Test
     void initializeRecoversAnInterruptedMutationAndSaysSoInTheLog() throws Exception {
         WikiFixture kb = WikiFixture.create(dir);
-        crashMidMutation(kb);
+        kb.crashMidMutation();
         assertEquals("half-written", Fixtures.read(kb.attention()));
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
             h.initialize(false, dir);

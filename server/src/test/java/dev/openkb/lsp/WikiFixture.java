@@ -1,9 +1,15 @@
 package dev.openkb.lsp;
 
+import dev.openkb.engine.CancelToken;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.lock.KbLock;
+import dev.openkb.service.KbService;
+import dev.openkb.service.OpenKb;
+import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A small real KB for server tests: three concept pages, one of them linking to a missing page and
@@ -91,5 +97,22 @@ final class WikiFixture {
 
     static String uri(Path p) {
         return Uris.toUri(p);
+    }
+
+    /** Leaves an active journal behind: a mutation that changed attention.md and crashed before rolling back. */
+    void crashMidMutation() {
+        FaultyFileOps ops = new FaultyFileOps();
+        try (OpenKb engine = new OpenKb(ops, w -> { })) {
+            KbService s = engine.kb(layout);
+            try (KbLock.Hold h = s.lock().exclusive(CancelToken.none())) {
+                s.runner().run("add", Map.of("doc_name", "paper"), tx -> {
+                    tx.writeString(attention(), "half-written");
+                    ops.arm(1, null, FaultyFileOps.Mode.CRASH, null);
+                    throw new IOException("power cut");
+                });
+            } catch (FaultyFileOps.SimulatedCrash expected) {
+                // the rollback itself "crashed": the journal stays for the next recovery
+            }
+        }
     }
 }

@@ -32,23 +32,6 @@ class WorkspaceTrustTest {
     @TempDir
     Path dir;
 
-    /** Leaves an active journal behind: a mutation that changed attention.md and crashed before rolling back. */
-    private static void crashMidMutation(WikiFixture kb) {
-        FaultyFileOps ops = new FaultyFileOps();
-        try (OpenKb engine = new OpenKb(ops, w -> { })) {
-            KbService s = engine.kb(kb.layout);
-            try (KbLock.Hold h = s.lock().exclusive(CancelToken.none())) {
-                s.runner().run("add", Map.of("doc_name", "paper"), tx -> {
-                    tx.writeString(kb.attention(), "half-written");
-                    ops.arm(1, null, FaultyFileOps.Mode.CRASH, null);
-                    throw new IOException("power cut");
-                });
-            } catch (FaultyFileOps.SimulatedCrash expected) {
-                // the rollback itself "crashed": the journal stays for the next recovery
-            }
-        }
-    }
-
     private static JsonObject trusted(boolean trusted) {
         JsonObject o = new JsonObject();
         o.addProperty("workspaceTrusted", trusted);
@@ -65,7 +48,7 @@ class WorkspaceTrustTest {
     @Test
     void anUntrustedWorkspaceIsNotRecoveredAtInitializeButOnRequest() throws Exception {
         WikiFixture kb = WikiFixture.create(dir);
-        crashMidMutation(kb);
+        kb.crashMidMutation();
         assertTrue(journalPending(kb), "precondition: a journal is pending");
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
             h.initialize(false, trusted(false), dir);
@@ -81,7 +64,7 @@ class WorkspaceTrustTest {
     @Test
     void aTrustedWorkspaceIsRecoveredAtInitialize() throws Exception {
         WikiFixture kb = WikiFixture.create(dir);
-        crashMidMutation(kb);
+        kb.crashMidMutation();
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
             h.initialize(false, trusted(true), dir);
             assertEquals(WikiFixture.ATTENTION, Fixtures.read(kb.attention()), "rolled back before initialize answered");
