@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.openkb.engine.CancelToken;
-import dev.openkb.lock.KbLock;
-import dev.openkb.service.KbService;
-import dev.openkb.service.OpenKb;
-import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.junit.jupiter.api.Test;

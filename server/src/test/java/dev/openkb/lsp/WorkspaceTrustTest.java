@@ -8,16 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.openkb.engine.CancelToken;
-import dev.openkb.lock.KbLock;
-import dev.openkb.service.KbService;
-import dev.openkb.service.OpenKb;
-import dev.openkb.testing.FaultyFileOps;
 import dev.openkb.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
