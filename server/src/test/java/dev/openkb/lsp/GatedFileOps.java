@@ -1,12 +1,9 @@
 package dev.openkb.lsp;
 
-import dev.openkb.io.FileOps;
 import dev.openkb.io.RealFileOps;
+import dev.openkb.testing.ForwardingFileOps;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
@@ -16,13 +13,13 @@ import java.util.function.BiPredicate;
  * releases it: a way to hold an add in the middle of a commit (exclusive lock held) and act on the
  * server meanwhile, without sleeping. Thread-safe.
  */
-final class GatedFileOps implements FileOps {
-    private final RealFileOps real = new RealFileOps();
+final class GatedFileOps extends ForwardingFileOps {
     private final BiPredicate<Path, Path> gate;
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
     GatedFileOps(BiPredicate<Path, Path> gate) {
+        super(new RealFileOps());
         this.gate = gate;
     }
 
@@ -54,41 +51,6 @@ final class GatedFileOps implements FileOps {
                 throw new IOException("interrupted at the test gate", e);
             }
         }
-        real.rename(from, to);
-    }
-
-    @Override
-    public void createFile(Path file, InputStream in) throws IOException {
-        real.createFile(file, in);
-    }
-
-    @Override
-    public void link(Path existing, Path link) throws IOException {
-        real.link(existing, link);
-    }
-
-    @Override
-    public void delete(Path p) throws IOException {
-        real.delete(p);
-    }
-
-    @Override
-    public void createDirectory(Path dir) throws IOException {
-        real.createDirectory(dir);
-    }
-
-    @Override
-    public void syncDirectory(Path dir) throws IOException {
-        real.syncDirectory(dir);
-    }
-
-    @Override
-    public void syncFile(Path file) throws IOException {
-        real.syncFile(file);
-    }
-
-    @Override
-    public void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
-        real.setPermissions(p, perms);
+        super.rename(from, to);
     }
 }

@@ -13,12 +13,11 @@ import dev.openkb.io.RealFileOps;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
 import dev.openkb.testing.Fixtures;
+import dev.openkb.testing.ForwardingFileOps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,12 @@ class IoErrorPathTest {
     Path dir;
 
     /** Real file operations, except that the first one {@code due} accepts fails as the JDK fails it on ENOSPC. */
-    private static final class DiskFullOnce implements FileOps {
-        private final FileOps real = new RealFileOps();
+    private static final class DiskFullOnce extends ForwardingFileOps {
         private final AtomicBoolean fired = new AtomicBoolean();
         private final Predicate<String> due;
 
         DiskFullOnce(Predicate<String> due) {
+            super(new RealFileOps());
             this.due = due;
         }
 
@@ -52,44 +51,19 @@ class IoErrorPathTest {
         @Override
         public void createFile(Path file, InputStream in) throws IOException {
             maybeFail("createFile", file);
-            real.createFile(file, in);
-        }
-
-        @Override
-        public void rename(Path from, Path to) throws IOException {
-            real.rename(from, to);
-        }
-
-        @Override
-        public void link(Path existing, Path link) throws IOException {
-            real.link(existing, link);
-        }
-
-        @Override
-        public void delete(Path p) throws IOException {
-            real.delete(p);
-        }
-
-        @Override
-        public void createDirectory(Path d) throws IOException {
-            real.createDirectory(d);
+            super.createFile(file, in);
         }
 
         @Override
         public void syncDirectory(Path d) throws IOException {
             maybeFail("syncDirectory", d);
-            real.syncDirectory(d);
+            super.syncDirectory(d);
         }
 
         @Override
         public void syncFile(Path file) throws IOException {
             maybeFail("syncFile", file);
-            real.syncFile(file);
-        }
-
-        @Override
-        public void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
-            real.setPermissions(p, perms);
+            super.syncFile(file);
         }
     }
 
