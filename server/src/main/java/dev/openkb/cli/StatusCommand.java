@@ -2,9 +2,17 @@ package dev.openkb.cli;
 
 import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.CancelToken;
+import dev.openkb.service.Catalog;
 import dev.openkb.service.OpenKb;
 import dev.openkb.service.StatusReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,12 +31,15 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (OpenKb engine = kb.engine(spec.commandLine().getErr(), w -> spec.commandLine().getErr().println(w))) {
-            StatusReport s = engine.kb(kb.layout()).status(CancelToken.none());
+            var service = engine.kb(kb.layout());
+            StatusReport s = service.status(CancelToken.none());
+            Catalog catalog = service.catalog(CancelToken.none());
             out.println("Knowledge base: " + VisibleText.escape(s.kb().toString()));
             out.println("Model: " + s.model());
             s.pages().forEach((dir, n) -> out.printf("  %-10s %d%n", dir + ":", n));
             out.printf("  %-10s %d%n", "raw:", s.rawFiles());
             out.println("Total indexed: " + s.documents() + " document(s)");
+            printDocuments(out, catalog);
             out.println("Last operation: " + (s.lastOperation() == null ? "none" : VisibleText.escape(s.lastOperation())));
             if (s.pendingJournals().isEmpty()) {
                 out.println("Pending journals: none");
@@ -43,5 +54,30 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** Shown in status: the newest documents first; {@code list} shows them all. */
+    static final int RECENT_DOCUMENTS = 5;
+
+    /** "Documents: 3 (2 short, 1 pageindex)", then the most recently added ones. */
+    static void printDocuments(PrintWriter out, Catalog c) {
+        if (c.documents().isEmpty()) {
+            out.println("Documents: none");
+            return;
+        }
+        Map<String, Long> byType = c.documents().stream().collect(Collectors.groupingBy(
+                d -> String.valueOf(d.docType()), TreeMap::new, Collectors.counting()));
+        out.println("Documents: " + c.documents().size() + " (" + byType.entrySet().stream()
+                .map(e -> e.getValue() + " " + VisibleText.escape(e.getKey())).collect(Collectors.joining(", ")) + ")");
+        List<Catalog.Document> recent = new ArrayList<>(c.documents());
+        Collections.reverse(recent); // registry order is insertion order: newest last
+        recent.sort(Comparator.comparing(Catalog.Document::added, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (Catalog.Document d : recent.subList(0, Math.min(RECENT_DOCUMENTS, recent.size()))) {
+            out.println("  " + (d.added() == null ? "                   " : VisibleText.escape(d.added())) + "  "
+                    + VisibleText.escape(d.name()) + " (" + VisibleText.escape(String.valueOf(d.docType())) + ")");
+        }
+        if (recent.size() > RECENT_DOCUMENTS) {
+            out.println("  … and " + (recent.size() - RECENT_DOCUMENTS) + " more (openkb list)");
+        }
     }
 }

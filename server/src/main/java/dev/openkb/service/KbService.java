@@ -162,6 +162,13 @@ public final class KbService implements AutoCloseable {
         }
     }
 
+    /** {@code openkb list}: the documents with their types and when they were added, and page counts per kind. */
+    public Catalog catalog(CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return CatalogReader.read(layout);
+        }
+    }
+
     /** What {@link #remove} would do; changes nothing. */
     public RemovePlan planRemove(String identifier, RemoveOptions opts, CancelToken cancel) {
         try (KbLock.Hold h = lock.shared(cancel)) {
