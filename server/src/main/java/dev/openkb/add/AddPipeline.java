@@ -79,7 +79,18 @@ public final class AddPipeline {
     }
 
     public AddReport add(List<Path> inputs, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
-        ScanResult scan = new InputScanner(supported, layout.openkbDir()).scan(inputs);
+        return add(new InputScanner(supported, layout.openkbDir()).scan(inputs), opts, listener, cancel);
+    }
+
+    /**
+     * {@code watch}: adds files that landed in the KB's {@code raw/}, exactly as {@link #add} adds
+     * others (each is copied to {@code raw/<doc_name><ext>}, which is itself when the names agree).
+     */
+    public AddReport addRawDrops(List<Path> rawFiles, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
+        return add(InputScanner.forRawDrops(supported, layout.openkbDir()).scan(rawFiles), opts, listener, cancel);
+    }
+
+    private AddReport add(ScanResult scan, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
         List<ScannedFile> scanned = scan.files();
         int total = scanned.size();
         FileResult[] results = new FileResult[total];

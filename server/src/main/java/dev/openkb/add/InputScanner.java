@@ -32,10 +32,22 @@ public final class InputScanner {
     private final List<Path> kbOwn;
 
     public InputScanner(Predicate<Path> supported, Path kbOpenkbDir) {
+        this(supported, kbOpenkbDir, true);
+    }
+
+    private InputScanner(Predicate<Path> supported, Path kbOpenkbDir, boolean refuseRaw) {
         this.supported = supported;
         Path internal = kbOpenkbDir.toAbsolutePath().normalize();
         Path root = internal.getParent();
-        this.kbOwn = List.of(internal, root.resolve("raw"), root.resolve("wiki"));
+        this.kbOwn = refuseRaw ? List.of(internal, root.resolve("raw"), root.resolve("wiki")) : List.of(internal, root.resolve("wiki"));
+    }
+
+    /**
+     * For {@code watch}: files the user dropped into the KB's {@code raw/} are its inputs (OpenKB's
+     * watch adds them from there); {@code wiki/} and {@code .openkb/} are still never inputs.
+     */
+    static InputScanner forRawDrops(Predicate<Path> supported, Path kbOpenkbDir) {
+        return new InputScanner(supported, kbOpenkbDir, false);
     }
 
     public ScanResult scan(List<Path> inputs) throws IOException {

@@ -31,6 +31,7 @@ import dev.openkb.lint.WikiIndex;
 import java.time.LocalDateTime;
 import dev.openkb.kb.RegistryEntry;
 import dev.openkb.remove.DocumentRemover;
+import dev.openkb.watch.RawWatcher;
 import dev.openkb.remove.RemoveOptions;
 import dev.openkb.remove.RemovePlan;
 import dev.openkb.remove.RemoveReport;
@@ -141,11 +142,41 @@ public final class KbService implements AutoCloseable {
      */
     public AddReport add(List<Path> inputs, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
         KbConfig config = config();
-        AddPipeline pipeline = new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
+        return pipeline(config).add(inputs, addOptions(config, jobs), listener, cancel);
+    }
+
+    /** {@code watch}: adds files that landed in {@code raw/} through the same pipeline as {@link #add}. */
+    public AddReport addRawDrops(List<Path> rawFiles, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
+        KbConfig config = config();
+        return pipeline(config).addRawDrops(rawFiles, addOptions(config, jobs), listener, cancel);
+    }
+
+    /**
+     * {@code watch}: adds every supported file that lands in {@code raw/} (see {@link RawWatcher})
+     * until {@code cancel}; each settled group is one add batch reported to {@code listener}. A batch
+     * stopped by a failed rollback ends the watch with {@code DIRTY_ROLLBACK} (the journal waits for
+     * recovery); a cancelled batch ends it cleanly, its staging removed.
+     *
+     * @param ready runs once raw/ is being watched
+     */
+    public void watch(Integer jobs, RawWatcher.Settings settings, ProgressListener listener, CancelToken cancel, Runnable ready)
+            throws IOException {
+        new RawWatcher(layout.rawDir(), SupportedTypes::isSupported, settings).run(landed -> {
+            AddReport r = addRawDrops(landed, jobs, listener, cancel);
+            if (r.stoppedReason() != null) {
+                throw new KbException(ErrorCode.DIRTY_ROLLBACK, layout.journalDir(), r.stoppedReason());
+            }
+        }, cancel, ready);
+    }
+
+    private AddPipeline pipeline(KbConfig config) {
+        return new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
                 SupportedTypes::isSupported, SupportedTypes.sortedList(),
                 new StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
-        AddOptions opts = new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
-        return pipeline.add(inputs, opts, listener, cancel);
+    }
+
+    private static AddOptions addOptions(KbConfig config, Integer jobs) {
+        return new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
     }
 
     /** Recompiles one document ({@code docName}) or every document ({@code null}), one transaction each. */

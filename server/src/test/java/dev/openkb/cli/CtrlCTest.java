@@ -28,50 +28,6 @@ class CtrlCTest {
     @TempDir
     Path dir;
 
-    /** The CLI in a child JVM, stdout and stderr merged into one stream of lines. */
-    private static final class Cli implements AutoCloseable {
-        final Process process;
-        final BufferedReader lines;
-        final List<String> seen = new ArrayList<>();
-
-        Cli(String... args) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            cmd.addAll(List.of(args));
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        /** Reads until a line starts with {@code prefix}; fails if the process ends first. */
-        String await(String prefix) throws IOException {
-            String l;
-            while ((l = lines.readLine()) != null) {
-                seen.add(l);
-                if (l.startsWith(prefix)) {
-                    return l;
-                }
-            }
-            throw new AssertionError("the CLI ended before printing \"" + prefix + "\"; it printed " + seen);
-        }
-
-        void interrupt() throws Exception {
-            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
-        }
-
-        int exit() throws Exception {
-            while (lines.readLine() != null) {
-                // drain, so the child never blocks on a full pipe
-            }
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the CLI exits");
-            return process.exitValue();
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
     private KbLayout kbWithManyInputs(Path in, int n) throws IOException {
         KbLayout kb = Fixtures.kb(dir.resolve("kb"));
         for (int i = 1; i <= n; i++) {
@@ -93,7 +49,7 @@ class CtrlCTest {
     void theFirstCtrlCIsAcknowledgedAtOnceAndTheBatchStopsCleanly() throws Exception {
         Path in = dir.resolve("in");
         KbLayout kb = kbWithManyInputs(in, 400);
-        try (Cli cli = new Cli("add", "--kb", kb.root().toString(), "-j", "1", in.toString())) {
+        try (ChildCli cli = new ChildCli("add", "--kb", kb.root().toString(), "-j", "1", in.toString())) {
             cli.await("[1/400]");
             cli.interrupt();
             cli.await("Stopping after the current file");
@@ -110,7 +66,7 @@ class CtrlCTest {
     void aSecondCtrlCAbortsAtOnceAndTheNextCommandRecovers() throws Exception {
         Path in = dir.resolve("in");
         KbLayout kb = kbWithManyInputs(in, 400);
-        try (Cli cli = new Cli("add", "--kb", kb.root().toString(), "-j", "1", in.toString())) {
+        try (ChildCli cli = new ChildCli("add", "--kb", kb.root().toString(), "-j", "1", in.toString())) {
             cli.await("[1/400]");
             cli.interrupt();
             cli.await("Stopping after the current file");
