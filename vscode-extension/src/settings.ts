@@ -16,6 +16,7 @@ export const SettingKey = {
     jobs: 'add.jobs',
     llmModel: 'llm.model',
     llmBaseUrl: 'llm.baseUrl',
+    watch: 'watch',
 } as const;
 
 /** The model of a KB that compiles without network or key. */
@@ -33,6 +34,8 @@ export interface OpenKbSettings {
     llmModel: string;
     /** Endpoint of a KB created from VS Code; empty for the provider's own. */
     llmBaseUrl: string;
+    /** The server watches each KB's raw/ and adds what lands there (off unless literally true). */
+    watch: boolean;
 }
 
 function stringSetting(value: unknown): string {
@@ -49,6 +52,7 @@ export function readSettings(get: (key: string) => unknown): OpenKbSettings {
         jobs: typeof jobs === 'number' && Number.isInteger(jobs) && jobs > 0 ? jobs : 0,
         llmModel: stringSetting(get(SettingKey.llmModel)) || OFFLINE_MODEL,
         llmBaseUrl: stringSetting(get(SettingKey.llmBaseUrl)),
+        watch: get(SettingKey.watch) === true,
     };
 }
 
@@ -63,6 +67,7 @@ export function toServerSettings(s: OpenKbSettings): { openkb: Record<string, un
             server: { jar: s.serverJar, logLevel: s.logLevel },
             add: { jobs: s.jobs },
             llm: { model: s.llmModel, baseUrl: s.llmBaseUrl },
+            watch: s.watch,
         },
     };
 }

@@ -125,7 +125,7 @@ export class OpenKbServer implements vscode.Disposable {
 
     /** True when a change of these settings needs a new server process. */
     static needsRestart(event: vscode.ConfigurationChangeEvent): boolean {
-        return [SettingKey.javaHome, SettingKey.serverJar, SettingKey.logLevel].some((key) =>
+        return [SettingKey.javaHome, SettingKey.serverJar, SettingKey.logLevel, SettingKey.watch].some((key) =>
             event.affectsConfiguration(`${CONFIG_SECTION}.${key}`),
         );
     }

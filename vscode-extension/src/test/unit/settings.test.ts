@@ -4,7 +4,7 @@ import { readSettings, SettingKey, toServerSettings } from '../../settings';
 
 const from = (values: Record<string, unknown>) => readSettings((key) => values[key]);
 
-const defaults = { javaHome: '', serverJar: '', logLevel: 'info', jobs: 0, llmModel: 'offline', llmBaseUrl: '' };
+const defaults = { javaHome: '', serverJar: '', logLevel: 'info', jobs: 0, llmModel: 'offline', llmBaseUrl: '', watch: false };
 
 test('unset settings mean: JAVA_HOME/PATH, the bundled jar, info logging, jobs chosen by the server, offline KBs', () => {
     assert.deepEqual(from({}), defaults);
@@ -29,6 +29,12 @@ test('invalid values fall back to the defaults', () => {
 
 test('the server gets the settings in the shape of didChangeConfiguration for section openkb', () => {
     assert.deepEqual(toServerSettings({ ...defaults, javaHome: '/jdk', logLevel: 'warn', jobs: 3 }), {
-        openkb: { java: { home: '/jdk' }, server: { jar: '', logLevel: 'warn' }, add: { jobs: 3 }, llm: { model: 'offline', baseUrl: '' } },
+        openkb: { java: { home: '/jdk' }, server: { jar: '', logLevel: 'warn' }, add: { jobs: 3 }, llm: { model: 'offline', baseUrl: '' }, watch: false },
     });
+});
+
+test('watch is on only when the setting is literally true, and reaches the server as openkb.watch', () => {
+    assert.equal(from({ [SettingKey.watch]: true }).watch, true);
+    assert.equal(from({ [SettingKey.watch]: 'true' }).watch, false);
+    assert.equal(toServerSettings({ ...defaults, watch: true }).openkb.watch, true);
 });

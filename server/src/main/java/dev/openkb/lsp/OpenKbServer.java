@@ -64,6 +64,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private final WorkspaceEvents workspaceEvents;
     private final KbRequests kbRequests;
     private final AddRequest addRequest;
+    private final RawWatches watches;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
     private volatile ServerOptions options;
@@ -85,6 +86,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                 () -> this.options, () -> clientProgress);
         this.kbRequests = new KbRequests(ctx);
         this.addRequest = new AddRequest(ctx);
+        this.watches = new RawWatches(ctx);
         this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests);
         this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests);
     }
@@ -113,6 +115,8 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
             watchClientProcess(params.getProcessId());
         }
         List<Path> folders = folders(params);
+        boolean watch = RawWatches.enabled(params.getInitializationOptions());
+        var watchSettings = RawWatches.settings(params.getInitializationOptions());
         return CompletableFuture.supplyAsync(() -> {
             for (KbSession s : workspace.setFolders(folders)) {
                 if (workspaceTrusted) {
@@ -122,6 +126,9 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                             + " recovery and no LLM calls (openkb.recover recovers on request)");
                 }
                 s.reload();
+                if (watch) {
+                    watches.start(s, watchSettings);
+                }
             }
             if (workspace.sessions().isEmpty()) {
                 outbox.log(MessageType.Info, "OpenKB: no knowledge base in " + folders + " (openkb.init creates one)");
@@ -237,6 +244,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         operations.cancelAll();
         // Waits on its own thread: the request pool keeps answering hover and friends meanwhile.
         return CompletableFuture.supplyAsync(() -> {
+            watches.stop(options.shutdownGrace());
             operations.awaitAll(options.shutdownGrace());
             outbox.flushed().join();
             return null;
@@ -264,6 +272,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         Thread t = new Thread(() -> {
             try {
                 operations.cancelAll();
+                watches.stop(options.shutdownGrace());
                 operations.awaitAll(options.shutdownGrace());
                 outbox.flushed().join();
                 workspace.close();
