@@ -32,6 +32,7 @@ import java.time.LocalDateTime;
 import dev.openkb.kb.RegistryEntry;
 import dev.openkb.remove.DocumentRemover;
 import dev.openkb.watch.RawWatcher;
+import dev.openkb.graph.GraphWriter;
 import dev.openkb.remove.RemoveOptions;
 import dev.openkb.remove.RemovePlan;
 import dev.openkb.remove.RemoveReport;
@@ -198,6 +199,19 @@ public final class KbService implements AutoCloseable {
         try (KbLock.Hold h = lock.shared(cancel)) {
             return CatalogReader.read(layout);
         }
+    }
+
+    /**
+     * {@code openkb visualize}: writes the wiki's graph to {@code output/visualize/graph.html} (a
+     * generated file, not KB state) from a snapshot read under the shared lock; returns its path.
+     */
+    public Path visualize(CancelToken cancel) {
+        WikiIndex index;
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            index = WikiIndex.build(layout);
+        }
+        GraphWriter.write(layout, files, index);
+        return GraphWriter.target(layout);
     }
 
     /** What {@link #remove} would do; changes nothing. */
