@@ -14,6 +14,7 @@ export const CommandId = {
     remove: 'openkb.removeDocument',
     setApiKey: 'openkb.setApiKey',
     showOutput: 'openkb.showServerOutput',
+    showGraph: 'openkb.showGraph',
 } as const;
 
 /** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AddCommand } from './add';
 import { CommandContext } from './context';
+import { showGraphCommand } from './graph';
 import { CommandId } from './ids';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
@@ -20,6 +21,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.remove]: () => removeCommand(ctx),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
+        [CommandId.showGraph]: () => showGraphCommand(ctx),
     };
     return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

@@ -47,6 +47,7 @@ describe('package.json and the code agree', () => {
             'OpenKB: Recover Knowledge Base',
             'OpenKB: Remove Document from Knowledge Base',
             'OpenKB: Set API Key',
+            'OpenKB: Show Graph',
             'OpenKB: Show Server Output',
         ]);
     });

@@ -36,5 +36,5 @@ test('the server gets the settings in the shape of didChangeConfiguration for se
 test('watch is on only when the setting is literally true, and reaches the server as openkb.watch', () => {
     assert.equal(from({ [SettingKey.watch]: true }).watch, true);
     assert.equal(from({ [SettingKey.watch]: 'true' }).watch, false);
-    assert.equal(toServerSettings({ ...defaults, watch: true }).openkb.watch, true);
+    assert.equal(toServerSettings({ ...defaults, logLevel: 'info', watch: true }).openkb.watch, true);
 });
