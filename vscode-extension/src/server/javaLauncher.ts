@@ -229,8 +229,19 @@ export function buildCliCommand(javaPath: string, jar: string, cliArgs: readonly
     if (options.debugPort !== undefined) {
         args.push(`-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=${options.debugPort}`);
     }
-    args.push('-jar', jar, ...cliArgs);
+    args.push(...cdsArgs(jar), '-jar', jar, ...cliArgs);
     return { command: javaPath, args };
+}
+
+/**
+ * The class-data-sharing archive the build makes beside the jar (`openkb.jsa` for `openkb.jar`), when it
+ * is there: the server then maps the classes it needs instead of loading them again. The JVM ignores an
+ * archive made for another jar path or JDK; its warning is switched off, because the language server's
+ * stdout carries the protocol.
+ */
+export function cdsArgs(jar: string): string[] {
+    const archive = jar.replace(/\.jar$/i, '') + '.jsa';
+    return archive !== jar && fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
 }
 
 /**

@@ -166,6 +166,21 @@ describe('buildServerCommand', () => {
         assert.deepEqual(cmd.args.slice(-3), ['-jar', '/ext/server/openkb.jar', 'lsp']);
     });
 
+    test('uses the class-data-sharing archive beside the jar when there is one, silently', () => {
+        const dir = tempDir('openkb-cds-');
+        try {
+            const jar = path.join(dir, 'openkb.jar');
+            fs.writeFileSync(jar, 'jar');
+            assert.deepEqual(buildServerCommand('java', jar).args, [...SERVER_VM_ARGS, '-jar', jar, 'lsp'], 'no archive: no option');
+            fs.writeFileSync(path.join(dir, 'openkb.jsa'), 'archive');
+            assert.deepEqual(buildServerCommand('java', jar).args, [
+                ...SERVER_VM_ARGS, `-XX:SharedArchiveFile=${path.join(dir, 'openkb.jsa')}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off', '-jar', jar, 'lsp',
+            ]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     test('opens a JDWP port before -jar when debugging', () => {
         const args = buildServerCommand('java', 'x.jar', { debugPort: 1054 }).args;
         const jdwp = args.findIndex((a) => a.startsWith('-agentlib:jdwp=') && a.endsWith('address=1054'));

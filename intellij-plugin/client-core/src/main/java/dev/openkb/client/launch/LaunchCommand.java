@@ -23,7 +23,24 @@ public record LaunchCommand(List<String> argv, Path workingDir) {
      * restart policy then takes over.
      */
     public static LaunchCommand forServer(JavaRuntime java, Path serverJar, Path workingDir) {
-        return new LaunchCommand(List.of(java.executable().toString(), "-XX:+ExitOnOutOfMemoryError",
-                "-jar", serverJar.toString(), "lsp"), workingDir);
+        List<String> argv = new java.util.ArrayList<>(List.of(java.executable().toString(), "-XX:+ExitOnOutOfMemoryError"));
+        argv.addAll(cdsArgs(serverJar));
+        argv.addAll(List.of("-jar", serverJar.toString(), "lsp"));
+        return new LaunchCommand(argv, workingDir);
+    }
+
+    /**
+     * The class-data-sharing archive the server build writes beside the jar ({@code openkb.jsa}), when it is
+     * there, so the server maps its classes instead of loading them again. The JVM ignores an archive made
+     * for another jar path or JDK; its warning is switched off because the server's stdout is the protocol.
+     */
+    static List<String> cdsArgs(Path serverJar) {
+        String name = serverJar.getFileName() == null ? "" : serverJar.getFileName().toString();
+        if (!name.endsWith(".jar")) {
+            return List.of();
+        }
+        Path archive = serverJar.resolveSibling(name.substring(0, name.length() - 4) + ".jsa");
+        return java.nio.file.Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
     }
 }

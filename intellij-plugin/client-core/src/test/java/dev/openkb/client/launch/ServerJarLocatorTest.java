@@ -65,4 +65,13 @@ class ServerJarLocatorTest {
         assertEquals(List.of("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/x/openkb.jar", "lsp"), c.argv());
         assertEquals(Path.of("/proj"), c.workingDir());
     }
+
+    @Test
+    void theClassDataSharingArchiveBesideTheJarIsUsedWhenThereIsOne() throws IOException {
+        JavaRuntime java = new JavaRuntime(Path.of("/opt/jdk/bin/java"), 21, "PATH");
+        Path jar = Files.writeString(tmp.resolve("openkb.jar"), "jar");
+        Files.writeString(tmp.resolve("openkb.jsa"), "archive");
+        assertEquals(List.of("/opt/jdk/bin/java", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=" + tmp.resolve("openkb.jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), "lsp"), LaunchCommand.forServer(java, jar, tmp).argv());
+    }
 }
