@@ -101,12 +101,19 @@ final class WatchCommand implements Callable<Integer> {
 
     /**
      * Prints each group of landed files as {@code add} prints a batch: a fresh {@link CliProgress}
-     * per group, closed by its summary. Thread-safe: synchronized, as events come from workers.
+     * per group, closed by its summary. A file whose content the KB already holds is not printed:
+     * every add publishes the document's copy as {@code raw/<doc_name><ext>}, which lands in the
+     * watched folder again (OpenKB's watch prints a skip for each); a group of nothing else prints
+     * nothing. Thread-safe: synchronized, as events come from workers.
      */
     static final class Groups implements ProgressListener {
+        /** The prefilter's reason for content already registered (add.Prefilter). */
+        static final String KNOWN = "already in the knowledge base";
         private final PrintWriter out;
         private final Terminal terminal;
         private CliProgress current;
+        private int total;
+        private boolean shown;
 
         Groups(PrintWriter out, Terminal terminal) {
             this.out = out;
@@ -116,24 +123,42 @@ final class WatchCommand implements Callable<Integer> {
         @Override
         public synchronized void batchStarted(int total) {
             current = new CliProgress(out, terminal);
-            current.batchStarted(total);
+            this.total = total;
+            shown = false;
+        }
+
+        /** The group's header, once it has something to show. */
+        private void show() {
+            if (!shown) {
+                shown = true;
+                current.batchStarted(total);
+            }
         }
 
         @Override
         public synchronized void fileStage(Path file, int index, int total, FileStage stage, String detail) {
-            current.fileStage(file, index, total, stage, detail);
+            if (stage != FileStage.QUEUED && stage != FileStage.HASHING) {
+                show();
+                current.fileStage(file, index, total, stage, detail);
+            }
         }
 
         @Override
         public synchronized void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
+            if (status == FileStatus.SKIPPED && reason != null && reason.startsWith(KNOWN)) {
+                return;
+            }
+            show();
             current.fileDone(file, index, total, docName, status, reason);
         }
 
         @Override
         public synchronized void batchFinished(int added, int skipped, int failed, int cancelled) {
-            current.batchFinished(added, skipped, failed, cancelled);
-            current.summary(0, 0);
-            out.flush();
+            if (shown) {
+                current.batchFinished(added, skipped, failed, cancelled);
+                current.summary(0, 0);
+                out.flush();
+            }
         }
 
         @Override

@@ -3,10 +3,14 @@ package dev.openkb.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.openkb.engine.FileStage;
+import dev.openkb.engine.FileStatus;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
 import dev.openkb.kb.RegistryEntry;
 import dev.openkb.testing.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,6 +73,27 @@ class WatchCommandTest {
         }
         assertTrue(stagingIsEmpty(kb), "nothing left in staging");
         assertEquals("Nothing to recover.\n", CliRun.of("recover", "--kb", kb.root().toString()).out());
+    }
+
+    @Test
+    void aGroupHoldingOnlyContentTheKbHasPrintsNothingAndEverythingElseStillShows() {
+        StringWriter out = new StringWriter();
+        WatchCommand.Groups groups = new WatchCommand.Groups(new PrintWriter(out, true), Terminal.PLAIN);
+        Path copy = dir.resolve("raw/notes.md");
+        groups.batchStarted(1);
+        groups.fileStage(copy, 1, 1, FileStage.QUEUED, null);
+        groups.fileStage(copy, 1, 1, FileStage.HASHING, null);
+        groups.fileDone(copy, 1, 1, "notes", FileStatus.SKIPPED, "already in the knowledge base as notes");
+        groups.batchFinished(0, 1, 0, 0);
+        assertEquals("", out.toString(), "the published copy of a document just added is not news");
+
+        groups.batchStarted(3);
+        groups.fileDone(dir.resolve("raw/a.md"), 1, 3, "a", FileStatus.ADDED, null);
+        groups.fileDone(copy, 2, 3, "notes", FileStatus.SKIPPED, "already in the knowledge base as notes");
+        groups.fileDone(dir.resolve("raw/b.md"), 3, 3, null, FileStatus.FAILED, "cannot read");
+        groups.batchFinished(1, 1, 1, 0);
+        assertEquals("Adding 3 file(s)...\n[1/3] [OK]     a.md → a\n[3/3] [ERROR]  b.md: cannot read\n"
+                + "Done: 1 added, 1 skipped, 1 failed, 0 cancelled.\n", out.toString());
     }
 
     /** Reads lines until every one of {@code wanted} has been seen (in any order, across groups). */
