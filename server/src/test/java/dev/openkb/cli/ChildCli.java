@@ -26,6 +26,12 @@ final class ChildCli implements AutoCloseable {
         lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /** Any other command line (the CLI under script(1), say), read the same way. */
+    ChildCli(ProcessBuilder command) throws IOException {
+        process = command.redirectErrorStream(true).start();
+        lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
     /** Reads until a line starts with {@code prefix}; fails if the process ends first. */
     String await(String prefix) throws IOException {
         String l;

@@ -39,7 +39,7 @@ class WatchCommandTest {
             Fixtures.write(kb.rawDir().resolve("notes.txt"), "Notes about Graph Theory and Ada Lovelace.\n");
             Fixtures.write(kb.rawDir().resolve(".notes.txt.swp"), "an editor's swap file");
 
-            awaitLines(cli, "[OK]     Quarterly Report.md → Quarterly-Report", "[OK]     notes.txt → notes");
+            awaitLines(cli, "[OK]     Quarterly Report.md ", "[OK]     notes.txt ");
 
             List<String> names = Registry.load(kb).entries().stream().map(RegistryEntry::name).sorted().toList();
             assertEquals(List.of("Quarterly Report.md", "notes.txt"), names);
@@ -48,6 +48,29 @@ class WatchCommandTest {
             cli.interrupt();
             cli.await("Stopped watching.");
             assertEquals(Main.OK, cli.exit(), String.join("\n", cli.seen));
+            assertTrue(cli.seen.stream().noneMatch(l -> l.contains("\u001b")), "into a pipe: plain lines, no bar");
+        }
+        assertTrue(stagingIsEmpty(kb), "nothing left in staging");
+    }
+
+    @Test
+    void onATerminalEachGroupDrawsTheAddBarAndCtrlCStillEndsWithExitZero() throws Exception {
+        KbLayout kb = Fixtures.kb(dir.resolve("kb"));
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "watch", "--kb", kb.root().toString(), "--debounce", "0.2");
+        String line = String.join(" ", java.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList());
+        // script(1) gives the CLI a real pseudo-terminal; -e passes on its exit code.
+        try (ChildCli cli = new ChildCli(new ProcessBuilder("script", "-qec", line, "/dev/null"))) {
+            cli.await("Watching ");
+            Fixtures.write(kb.rawDir().resolve("notes.md"), "# Notes\n\nNotes about Graph Theory.\n");
+            awaitLines(cli, "[1/1] [OK]"); // after the bar's erase sequence, so not at the start of a line
+            ProcessHandle watch = cli.process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                    .findFirst().orElseThrow();
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(watch.pid())).start().waitFor());
+            awaitLines(cli, "Stopped watching.");
+            assertEquals(Main.OK, cli.exit(), String.join("\n", cli.seen));
+            assertTrue(cli.seen.stream().anyMatch(l -> l.contains("committing") && l.contains("\u001b[K")),
+                    "the bar is drawn (and erased) on a terminal: " + cli.seen);
         }
         assertTrue(stagingIsEmpty(kb), "nothing left in staging");
     }
