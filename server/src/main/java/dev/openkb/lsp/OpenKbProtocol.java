@@ -34,4 +34,12 @@ public interface OpenKbProtocol {
 
     @JsonRequest
     CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params);
+
+    /** Renames a page server-side, every link rewritten, as one journaled transaction. */
+    @JsonRequest
+    CompletableFuture<Protocol.RenameResult> renamePage(JsonElement params);
+
+    /** {@code lint --fix}: every broken link repaired in one journaled transaction. */
+    @JsonRequest
+    CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params);
 }

@@ -41,8 +41,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * {@link WorkspaceEvents}. One instance serves one client connection and owns one {@link OpenKb}.
  *
  * <p>Threading: LSP4J calls in on its reader thread; every handler returns at once and does its work
- * on the operations pool, the request pool, a KB's index thread or the outbox. {@code options} and
- * {@code clientProgress} are written once by initialize (volatile); {@code exited} completes once.
+ * on the operations pool, the request pool, a KB's index thread or the outbox. {@code options},
+ * {@code clientProgress} and the other client capabilities are written once by initialize (volatile); {@code exited} completes once.
  *
  * <p>Workspace trust ({@code initializationOptions.workspaceTrusted: false}, VS Code's Restricted Mode):
  * {@code initialize} recovers no KB (recovery writes to the KB; an explicit openkb/recover or openkb/add
@@ -69,6 +69,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private volatile ServerOptions options;
     private volatile boolean clientProgress;
     private volatile boolean clientWatchesFiles;
+    private volatile boolean clientRenamesFiles;
     private volatile boolean shutdownRequested;
     private volatile boolean workspaceTrusted = true;
 
@@ -85,8 +86,9 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                 () -> this.options, () -> clientProgress);
         this.kbRequests = new KbRequests(ctx);
         this.addRequest = new AddRequest(ctx);
-        this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests);
-        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests);
+        this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests,
+                () -> clientRenamesFiles);
+        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests, requests);
     }
 
     @Override
@@ -109,6 +111,9 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         clientWatchesFiles = caps != null && caps.getWorkspace() != null
                 && caps.getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+        var edits = caps != null && caps.getWorkspace() != null ? caps.getWorkspace().getWorkspaceEdit() : null;
+        clientRenamesFiles = edits != null && Boolean.TRUE.equals(edits.getDocumentChanges())
+                && edits.getResourceOperations() != null && edits.getResourceOperations().contains("rename");
         if (params.getProcessId() != null) {
             watchClientProcess(params.getProcessId());
         }
@@ -328,6 +333,16 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     @Override
     public CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params) {
         return Errors.guard(() -> kbRequests.documents(params));
+    }
+
+    @Override
+    public CompletableFuture<Protocol.RenameResult> renamePage(JsonElement params) {
+        return Errors.guard(() -> kbRequests.renamePage(params));
+    }
+
+    @Override
+    public CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params) {
+        return Errors.guard(() -> kbRequests.fixLinks(params));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -58,6 +58,15 @@ public final class Protocol {
     public record RemoveAction(String action, String path) {
     }
 
+    /** {@code openkb/renamePage} result: the page's old and new keys and URIs, and the pages rewritten. */
+    public record RenameResult(String from, String to, String oldUri, String newUri, boolean dryRun, boolean renamed,
+            int links, List<String> changedPages) {
+    }
+
+    /** {@code openkb/fixLinks} result ({@code lint --fix}). */
+    public record FixLinksResult(int filesChanged, int linksRewritten, int linksDemoted, List<String> changedPages) {
+    }
+
     /** {@code openkb/init} result. */
     public record InitResult(String kb, String model) {
     }
