@@ -112,8 +112,10 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                 && caps.getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         var edits = caps != null && caps.getWorkspace() != null ? caps.getWorkspace().getWorkspaceEdit() : null;
-        clientRenamesFiles = edits != null && Boolean.TRUE.equals(edits.getDocumentChanges())
-                && edits.getResourceOperations() != null && edits.getResourceOperations().contains("rename");
+        // resourceOperations alone: Neovim 0.7 applies documentChanges and file renames but does not
+        // declare workspaceEdit.documentChanges.
+        clientRenamesFiles = edits != null && edits.getResourceOperations() != null
+                && edits.getResourceOperations().contains("rename");
         if (params.getProcessId() != null) {
             watchClientProcess(params.getProcessId());
         }
