@@ -19,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,11 +87,9 @@ public final class PageRenamer {
         if (Files.exists(newFile, LinkOption.NOFOLLOW_LINKS)) {
             throw new KbException(ErrorCode.PAGE_EXISTS, newFile, "a file with the new name already exists");
         }
-        List<String> changed = new ArrayList<>();
         for (PageEdit e : plan.pages()) {
             if (!e.relPath().equals(plan.oldRel())) {
                 tx.writeString(layout.root().resolve(e.relPath()), e.applied());
-                changed.add(e.relPath());
             }
         }
         PageEdit own = plan.ownEdits();
@@ -102,10 +99,8 @@ public final class PageRenamer {
         }
         tx.writeString(newFile, moved);
         tx.delete(oldFile);
-        changed.add(plan.newRel());
-        changed.sort(null);
         OperationLog.append(tx, layout, LocalDateTime.now(clock), "rename", plan.oldKey() + " → " + plan.newKey());
-        return new RenameReport(plan.oldKey(), plan.newKey(), List.copyOf(changed), plan.linkCount(), true);
+        return new RenameReport(plan.oldKey(), plan.newKey(), plan.changedPages(), plan.linkCount(), true);
     }
 
     /** A page's text, or null when it vanished; malformed UTF-8 is refused, never rewritten with replacement characters. */

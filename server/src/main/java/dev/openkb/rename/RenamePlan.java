@@ -21,6 +21,14 @@ public record RenamePlan(String oldRel, String newRel, String oldKey, String new
         return pages.stream().mapToInt(p -> p.edits().size()).sum();
     }
 
+    /** The pages the rename writes, by their path after it: the moved page and every page whose links change. */
+    public List<String> changedPages() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        pages.forEach(p -> out.add(p.relPath().equals(oldRel) ? newRel : p.relPath()));
+        out.add(newRel);
+        return List.copyOf(out);
+    }
+
     /** The edits of the renamed page itself (links from the page to itself), if it has any. */
     public PageEdit ownEdits() {
         return pages.stream().filter(p -> p.relPath().equals(oldRel)).findFirst().orElse(null);

@@ -201,9 +201,7 @@ public final class KbService implements AutoCloseable {
         return executor.call(cancel, r -> {
             RenamePlan plan = renamer.plan(page, newName);
             if (dryRun) {
-                List<String> pages = plan.pages().stream().map(p -> p.relPath().equals(plan.oldRel()) ? plan.newRel()
-                        : p.relPath()).sorted().toList();
-                return new RenameReport(plan.oldKey(), plan.newKey(), pages, plan.linkCount(), false);
+                return new RenameReport(plan.oldKey(), plan.newKey(), plan.changedPages(), plan.linkCount(), false);
             }
             return r.run("rename", Map.of("page", plan.oldKey(), "new_page", plan.newKey()),
                     tx -> renamer.execute(plan, tx));
