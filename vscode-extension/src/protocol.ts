@@ -16,7 +16,9 @@ export const Method = {
 } as const;
 
 /** The server-side command ids the server advertises through `executeCommandProvider`. */
-export const SERVER_COMMANDS = ['openkb.add', 'openkb.recover', 'openkb.lint', 'openkb.remove', 'openkb.init'] as const;
+export const SERVER_COMMANDS = [
+    'openkb.add', 'openkb.recover', 'openkb.lint', 'openkb.remove', 'openkb.init', 'openkb.renamePage', 'openkb.fixLinks',
+] as const;
 
 /** Per-file stages in the order the server moves a file through them. */
 export const FILE_STAGES = ['queued', 'hashing', 'converting', 'prepared', 'committing', 'done'] as const;

@@ -14,6 +14,8 @@ export const CommandId = {
     remove: 'openkb.removeDocument',
     setApiKey: 'openkb.setApiKey',
     showOutput: 'openkb.showServerOutput',
+    /** The server's backlinks lens command (client-side: the server does not advertise it). */
+    showBacklinks: 'openkb.showBacklinks',
 } as const;
 
 /** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */

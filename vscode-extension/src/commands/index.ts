@@ -7,6 +7,7 @@ import { lintCommand } from './lint';
 import { recoverCommand } from './recover';
 import { removeCommand } from './remove';
 import { setApiKeyCommand } from './setApiKey';
+import { showBacklinksCommand } from './showBacklinks';
 
 /** Registers every command of package.json `contributes.commands` (a unit test checks both lists match). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -20,6 +21,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.remove]: () => removeCommand(ctx),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
+        [CommandId.showBacklinks]: (uri, position, locations) => showBacklinksCommand(uri, position, locations),
     };
     return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

@@ -53,6 +53,27 @@ export class Uri {
     }
 }
 
+export class Position {
+    constructor(
+        readonly line: number,
+        readonly character: number,
+    ) {}
+}
+
+export class Range {
+    constructor(
+        readonly start: Position,
+        readonly end: Position,
+    ) {}
+}
+
+export class Location {
+    constructor(
+        readonly uri: Uri,
+        readonly range: Range,
+    ) {}
+}
+
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
@@ -207,6 +228,9 @@ export const vscode = {
     /** The editor's version (vscode-languageclient checks it). */
     version: '1.96.4',
     Uri,
+    Position,
+    Range,
+    Location,
     Disposable,
     EventEmitter,
     ProgressLocation,
