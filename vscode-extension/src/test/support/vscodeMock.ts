@@ -67,6 +67,12 @@ export class Range {
     ) {}
 }
 
+export class TreeItem {
+    description?: string;
+    command?: { command: string; title: string; arguments?: unknown[] };
+    constructor(readonly label: string) {}
+}
+
 export class Location {
     constructor(
         readonly uri: Uri,
@@ -160,6 +166,8 @@ export function changeSettings(values: Record<string, unknown>): void {
 export class MockState {
     readonly commands = new Map<string, (...args: unknown[]) => unknown>();
     readonly executed: Array<{ id: string; args: unknown[] }> = [];
+    /** Tree data providers by view id. */
+    readonly treeViews = new Map<string, unknown>();
     readonly context = new Map<string, unknown>();
     readonly messages: ShownMessage[] = [];
     readonly progressRuns: ProgressRun[] = [];
@@ -231,6 +239,7 @@ export const vscode = {
     Position,
     Range,
     Location,
+    TreeItem,
     Disposable,
     EventEmitter,
     ProgressLocation,
@@ -254,6 +263,11 @@ export const vscode = {
         },
     },
     window: {
+        registerTreeDataProvider(id: string, provider: unknown): Disposable {
+            state.treeViews.set(id, provider);
+            return new Disposable(() => state.treeViews.delete(id));
+        },
+        onDidChangeActiveTextEditor: noEvent,
         createOutputChannel(name: string): MockOutputChannel {
             const channel = new MockOutputChannel(name);
             state.outputs.push(channel);
@@ -320,6 +334,7 @@ export const vscode = {
         onDidChangeConfiguration: (listener: (e: { affectsConfiguration(section: string): boolean }) => void) =>
             state.configurationChanged.event(listener),
         onDidChangeWorkspaceFolders: noEvent,
+        onDidSaveTextDocument: noEvent,
         fs: {
             async stat(uri: Uri): Promise<{ type: number }> {
                 const s = await fs.promises.stat(uri.fsPath);
