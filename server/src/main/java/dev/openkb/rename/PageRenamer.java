@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,6 +88,13 @@ public final class PageRenamer {
         if (Files.exists(newFile, LinkOption.NOFOLLOW_LINKS)) {
             throw new KbException(ErrorCode.PAGE_EXISTS, newFile, "a file with the new name already exists");
         }
+        // Every before-image in one durable journal append, instead of one append (and fsync) per page.
+        List<Path> touched = new ArrayList<>();
+        plan.pages().forEach(e -> touched.add(layout.root().resolve(e.relPath())));
+        touched.add(newFile);
+        touched.add(oldFile);
+        touched.add(layout.logMd());
+        tx.touch(touched);
         for (PageEdit e : plan.pages()) {
             if (!e.relPath().equals(plan.oldRel())) {
                 tx.writeString(layout.root().resolve(e.relPath()), e.applied());
