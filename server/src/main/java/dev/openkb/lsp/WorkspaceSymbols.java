@@ -21,22 +21,35 @@ final class WorkspaceSymbols {
     /** Enough for any picker; a client wanting more types more. */
     static final int LIMIT = 256;
 
+    /** Best first: higher score, then shorter name, then name. */
+    private static final Comparator<Hit> ORDER = Comparator.comparingInt(Hit::score).reversed()
+            .thenComparingInt((Hit h) -> h.name().length()).thenComparing(Hit::name);
+
     private WorkspaceSymbols() {
     }
 
-    private record Hit(int score, String name, WorkspaceSymbol symbol) {
+    /** A match, made into a {@link WorkspaceSymbol} (URI and all) only if it makes the cut. */
+    private record Hit(int score, String name, SymbolKind kind, String container, KbSession session, WikiPage page,
+            int line) {
     }
 
     static List<WorkspaceSymbol> search(List<KbSession> sessions, OpenDocuments docs, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        List<Hit> hits = new ArrayList<>();
+        // The best LIMIT kept in a heap (worst on top) as they come: a short query matches most of a large wiki.
+        java.util.PriorityQueue<Hit> best = new java.util.PriorityQueue<>(LIMIT + 1, ORDER.reversed());
+        java.util.function.Consumer<Hit> hits = h -> {
+            best.add(h);
+            if (best.size() > LIMIT) {
+                best.poll();
+            }
+        };
         for (KbSession s : sessions) {
             for (WikiPage p : s.snapshot().index().pages()) {
                 int titleScore = score(q, p.title());
                 int keyScore = score(q, p.key());
-                int best = Math.max(titleScore, keyScore);
-                if (best >= 0) {
-                    hits.add(new Hit(best, p.title(), symbol(p.title(), SymbolKind.File, p.key(), s, docs, p, 0)));
+                int pageScore = Math.max(titleScore, keyScore);
+                if (pageScore >= 0) {
+                    hits.accept(new Hit(pageScore, p.title(), SymbolKind.File, p.key(), s, p, 0));
                 }
                 for (Heading h : p.headings()) {
                     if (h.level() == 1 && h.text().equals(p.title())) {
@@ -44,14 +57,15 @@ final class WorkspaceSymbols {
                     }
                     int sc = score(q, h.text());
                     if (sc >= 0) {
-                        hits.add(new Hit(sc, h.text(), symbol(h.text(), SymbolKind.String, p.title(), s, docs, p, h.line())));
+                        hits.accept(new Hit(sc, h.text(), SymbolKind.String, p.title(), s, p, h.line()));
                     }
                 }
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::score).reversed().thenComparingInt(h -> h.name().length())
-                .thenComparing(Hit::name));
-        return hits.stream().limit(LIMIT).map(Hit::symbol).toList();
+        List<Hit> top = new ArrayList<>(best);
+        top.sort(ORDER);
+        return top.stream().map(h -> symbol(h.name(), h.kind(), h.container(), h.session(), docs, h.page(), h.line()))
+                .toList();
     }
 
     private static WorkspaceSymbol symbol(String name, SymbolKind kind, String container, KbSession s, OpenDocuments docs,
