@@ -18,7 +18,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.lint]: (target) => lintCommand(ctx, target),
         [CommandId.init]: (clicked) => initCommand(ctx, clicked),
         [CommandId.initHere]: (clicked) => initCommand(ctx, clicked),
-        [CommandId.remove]: () => removeCommand(ctx),
+        [CommandId.remove]: (clicked) => removeCommand(ctx, clicked),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
         [CommandId.showBacklinks]: (uri, position, locations) => showBacklinksCommand(uri, position, locations),

@@ -67,10 +67,17 @@ export class Range {
     ) {}
 }
 
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
+
 export class TreeItem {
     description?: string;
+    tooltip?: string;
+    contextValue?: string;
     command?: { command: string; title: string; arguments?: unknown[] };
-    constructor(readonly label: string) {}
+    constructor(
+        readonly label: string,
+        readonly collapsibleState: number = TreeItemCollapsibleState.None,
+    ) {}
 }
 
 export class Location {
@@ -240,6 +247,7 @@ export const vscode = {
     Range,
     Location,
     TreeItem,
+    TreeItemCollapsibleState,
     Disposable,
     EventEmitter,
     ProgressLocation,
