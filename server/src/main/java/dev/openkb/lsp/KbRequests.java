@@ -176,6 +176,31 @@ final class KbRequests {
         return Uris.toUri(kb.root().resolve(dev.openkb.lint.PageScope.relPathOf(key)));
     }
 
+    /**
+     * {@code {"docName"} | {"all": true}}, plus {@code "uri"?} for the KB: the compiler run again on
+     * documents already in the KB, each in its own transaction (the Documents view's Recompile).
+     */
+    CompletableFuture<Protocol.RecompileResult> recompile(JsonElement json) {
+        Params p = Params.of("openkb/recompile", json);
+        Optional<String> docName = p.string("docName");
+        boolean all = p.bool("all", false);
+        if (docName.isPresent() == all) {
+            throw p.fail("pass exactly one of 'docName' and 'all': true");
+        }
+        if (docName.isPresent() && docName.get().isBlank()) {
+            throw p.fail("'docName' must not be empty");
+        }
+        KbSession kb = target(p);
+        return ctx.operations().start(null, cancel -> {
+            var r = kb.service().recompile(docName.orElse(null), false, cancel);
+            reloadQuietly(kb);
+            int done = (int) r.count(dev.openkb.recompile.RecompileReport.Status.RECOMPILED);
+            return new Protocol.RecompileResult(done, r.items().size() - done, r.items().stream()
+                    .map(i -> new Protocol.RecompiledDocument(i.docName(), i.status().name().toLowerCase(java.util.Locale.ROOT),
+                            i.reason())).toList());
+        });
+    }
+
     /** {@code {"uri"?}}: {@code lint --fix} on the KB, one journaled transaction. */
     CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement json) {
         Params p = Params.of("openkb/fixLinks", json);

@@ -343,6 +343,11 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     }
 
     @Override
+    public CompletableFuture<Protocol.RecompileResult> recompile(JsonElement params) {
+        return Errors.guard(() -> kbRequests.recompile(params));
+    }
+
+    @Override
     public CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params) {
         return Errors.guard(() -> kbRequests.fixLinks(params));
     }

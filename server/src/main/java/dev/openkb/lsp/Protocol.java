@@ -67,6 +67,13 @@ public final class Protocol {
     public record FixLinksResult(int filesChanged, int linksRewritten, int linksDemoted, List<String> changedPages) {
     }
 
+    /** {@code openkb/recompile} result: each document with its status (recompiled, skipped, cancelled). */
+    public record RecompileResult(int recompiled, int skipped, List<RecompiledDocument> documents) {
+    }
+
+    public record RecompiledDocument(String docName, String status, String reason) {
+    }
+
     /** {@code openkb/init} result. */
     public record InitResult(String kb, String model) {
     }

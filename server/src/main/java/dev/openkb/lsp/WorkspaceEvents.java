@@ -39,7 +39,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 final class WorkspaceEvents implements WorkspaceService {
     static final List<String> COMMANDS = List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove",
-            "openkb.init", "openkb.renamePage", "openkb.fixLinks");
+            "openkb.init", "openkb.renamePage", "openkb.fixLinks", "openkb.recompile");
 
     private final ServerContext ctx;
     private final AddRequest add;
@@ -66,6 +66,7 @@ final class WorkspaceEvents implements WorkspaceService {
                 case "openkb.init" -> kb.init(arg);
                 case "openkb.renamePage" -> kb.renamePage(arg);
                 case "openkb.fixLinks" -> kb.fixLinks(arg);
+                case "openkb.recompile" -> kb.recompile(arg);
                 default -> throw Errors.invalidParams("workspace/executeCommand: unknown command '"
                         + params.getCommand() + "'; this server runs " + String.join(", ", COMMANDS));
             };

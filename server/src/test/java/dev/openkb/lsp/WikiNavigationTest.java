@@ -288,6 +288,25 @@ class WikiNavigationTest {
         }
     }
 
+    @Test
+    void theDocumentsViewsRecompileRunsTheCompilerAgainOnOneDocument() throws Exception {
+        Path note = Fixtures.write(dir.resolve("in/notes.md"), "# Notes\n\nCrash recovery relies on a write-ahead log.\n");
+        try (dev.openkb.service.OpenKb engine = new dev.openkb.service.OpenKb(new dev.openkb.io.RealFileOps(), w -> { })) {
+            assertEquals(1, engine.kb(kb.layout).add(List.of(note), 1, dev.openkb.engine.ProgressListener.NONE,
+                    dev.openkb.engine.CancelToken.none()).added());
+        }
+        String compiled = Fixtures.read(kb.layout.summary("notes"));
+        Files.writeString(kb.layout.summary("notes"), "---\ntype: \"Summary\"\ndescription: \"edited\"\n---\n\nstale\n");
+        try (LspHarness h = started(true)) {
+            Protocol.RecompileResult r = get(h.server.recompile(LspHarness.params("docName", "notes")));
+            assertEquals(1, r.recompiled());
+            assertEquals("recompiled", r.documents().get(0).status());
+            assertEquals(compiled, Fixtures.read(kb.layout.summary("notes")));
+            ResponseErrorException e = failure(h.server.recompile(new JsonObject()));
+            assertTrue(e.getMessage().contains("exactly one of 'docName' and 'all'"), e.getMessage());
+        }
+    }
+
     private static List<String> actions(LspHarness h, Path file, List<String> only) {
         return codeActions(h, file, only).stream().map(CodeAction::getTitle).toList();
     }
