@@ -4,6 +4,7 @@ import { CommandContext } from './context';
 import { CommandId } from './ids';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
+import { recompileCommand } from './recompile';
 import { recoverCommand } from './recover';
 import { removeCommand } from './remove';
 import { setApiKeyCommand } from './setApiKey';
@@ -21,6 +22,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.remove]: (clicked) => removeCommand(ctx, clicked),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
+        [CommandId.recompileDocument]: (clicked) => recompileCommand(ctx, clicked),
         [CommandId.showBacklinks]: (uri, position, locations) => showBacklinksCommand(uri, position, locations),
     };
     return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));

@@ -44,6 +44,7 @@ describe('package.json and the code agree', () => {
             'OpenKB: Initialize Knowledge Base',
             'OpenKB: Initialize Knowledge Base Here',
             'OpenKB: Lint Knowledge Base',
+            'OpenKB: Recompile Document',
             'OpenKB: Recover Knowledge Base',
             'OpenKB: Remove Document from Knowledge Base',
             'OpenKB: Set API Key',
@@ -167,7 +168,7 @@ describe('"Add to Knowledge Base" menus', () => {
         assert.equal(evaluateWhen(entries[0].when, resource('/w/a.pdf')), false);
     });
 
-    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here" nor the lens-only Show Backlinks', () => {
+    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here" nor the lens- and view-only Show Backlinks and Recompile Document', () => {
         const visible = (hasKb: boolean): string[] =>
             contributedCommands.filter((id) => {
                 const entry = pkg.contributes.menus.commandPalette.find((e: { command: string }) => e.command === id);
@@ -175,7 +176,8 @@ describe('"Add to Knowledge Base" menus', () => {
             });
         assert.deepEqual(visible(false).sort(), [CommandId.add, CommandId.init, CommandId.setApiKey, CommandId.showOutput].sort());
         assert.deepEqual(visible(true).sort(),
-            contributedCommands.filter((id) => id !== CommandId.initHere && id !== CommandId.showBacklinks).sort());
+            contributedCommands.filter((id) => id !== CommandId.initHere && id !== CommandId.showBacklinks
+                && id !== CommandId.recompileDocument).sort());
     });
 });
 

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import '../support/harness';
+import { vscodeMock, workspace } from '../support/harness';
+import { recompileCommand } from '../../commands/recompile';
 import { DocumentItem, DocumentsView } from '../../views/documents';
 
 describe('the Knowledge Base Documents view', () => {
@@ -34,5 +35,33 @@ describe('the Knowledge Base Documents view', () => {
         assert.equal(pages[0].command?.command, 'vscode.open');
         assert.deepEqual(await new DocumentsView(async () => api as never, () => []).getChildren(), [], 'no KB, no server asked');
         fs.rmSync(root, { recursive: true, force: true });
+    });
+});
+
+describe('Recompile Document', () => {
+    test('asks the server to recompile the right-clicked document of its KB, and ignores anything else', async () => {
+        workspace();
+        const calls: unknown[] = [];
+        const api = {
+            async recompile(docName: string, kb: string) {
+                calls.push([docName, kb]);
+                return { recompiled: 1, skipped: 0, documents: [{ docName, status: 'recompiled' }] };
+            },
+            async status() {
+                return { pendingJournals: 0 };
+            },
+        };
+        const output: string[] = [];
+        const ctx = {
+            server: { api: async () => api },
+            output: { appendLine: (l: string) => output.push(l) },
+            status: { refreshPending: async () => undefined },
+            kbs: { kbRoots: [] },
+        };
+        await recompileCommand(ctx as never, { kbRoot: '/work/kb', docName: 'paper' });
+        assert.deepEqual(calls, [['paper', vscodeMock.Uri.file('/work/kb').toString()]]);
+        assert.deepEqual(output, ['OpenKB: recompiled paper.']);
+        await recompileCommand(ctx as never, undefined);
+        assert.equal(calls.length, 1);
     });
 });
