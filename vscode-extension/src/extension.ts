@@ -6,6 +6,8 @@ import { API_KEY_SECRET } from './commands/ids';
 import { KbWorkspace } from './kbWorkspace';
 import { CONFIG_SECTION, readSettings } from './settings';
 import { KbStatusBar } from './statusBar';
+import { BacklinksView } from './views/backlinks';
+import { DocumentsView } from './views/documents';
 import { MarkdownItLike, wikilinkPlugin } from './wikilinks/markdownItWikilinks';
 
 /**
@@ -35,12 +37,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenKb
     });
     server = openKbServer;
     const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted };
+    const backlinks = new BacklinksView(() => openKbServer.api(), () => kbs.kbRoots);
+    const documents = new DocumentsView(() => openKbServer.api(), () => kbs.kbRoots);
+    // The registry changes with every add and remove, from this editor or a terminal.
+    const registry = vscode.workspace.createFileSystemWatcher('**/.openkb/hashes.json');
 
     context.subscriptions.push(
         output,
         status,
         kbs,
         ...registerCommands(ctx),
+        vscode.window.registerTreeDataProvider('openkb.backlinks', backlinks),
+        vscode.window.onDidChangeActiveTextEditor((editor) => backlinks.follow(editor?.document.uri)),
+        vscode.workspace.onDidSaveTextDocument(() => backlinks.follow(undefined)),
+        vscode.window.registerTreeDataProvider('openkb.documents', documents),
+        registry,
+        registry.onDidChange(() => documents.refresh()),
+        registry.onDidCreate(() => documents.refresh()),
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (OpenKbServer.needsRestart(event)) {
                 void openKbServer.restart();

@@ -12,11 +12,15 @@ export const Method = {
     init: 'openkb/init',
     status: 'openkb/status',
     documents: 'openkb/documents',
+    recompile: 'openkb/recompile',
     fileProgress: 'openkb/fileProgress',
 } as const;
 
 /** The server-side command ids the server advertises through `executeCommandProvider`. */
-export const SERVER_COMMANDS = ['openkb.add', 'openkb.recover', 'openkb.lint', 'openkb.remove', 'openkb.init'] as const;
+export const SERVER_COMMANDS = [
+    'openkb.add', 'openkb.recover', 'openkb.lint', 'openkb.remove', 'openkb.init', 'openkb.renamePage', 'openkb.fixLinks',
+    'openkb.recompile',
+] as const;
 
 /** Per-file stages in the order the server moves a file through them. */
 export const FILE_STAGES = ['queued', 'hashing', 'converting', 'prepared', 'committing', 'done'] as const;
@@ -127,6 +131,12 @@ export interface KbDocument {
     docName: string;
     name: string;
     type: string;
+}
+
+export interface RecompileResult {
+    recompiled: number;
+    skipped: number;
+    documents: { docName: string; status: string; reason?: string }[];
 }
 
 export interface DocumentsResult {

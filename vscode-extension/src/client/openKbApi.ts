@@ -6,6 +6,7 @@ import {
     FileProgressParams,
     LintResult,
     Method,
+    RecompileResult,
     ProgressToken,
     RecoverResult,
     RemoveParams,
@@ -73,6 +74,11 @@ export class OpenKbApi {
 
     status(kb?: string): Promise<StatusResult> {
         return this.request<StatusResult>(Method.status, kb === undefined ? {} : { uri: kb });
+    }
+
+    /** Runs the compiler again on one document of the KB `kb`. */
+    recompile(docName: string, kb: string): Promise<RecompileResult> {
+        return this.request<RecompileResult>(Method.recompile, { docName, uri: kb });
     }
 
     documents(kb?: string): Promise<DocumentsResult> {

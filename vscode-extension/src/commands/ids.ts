@@ -15,6 +15,10 @@ export const CommandId = {
     setApiKey: 'openkb.setApiKey',
     showOutput: 'openkb.showServerOutput',
     showGraph: 'openkb.showGraph',
+    /** The server's backlinks lens command (client-side: the server does not advertise it). */
+    showBacklinks: 'openkb.showBacklinks',
+    /** On a document of the Documents view (hidden from the palette). */
+    recompileDocument: 'openkb.recompileDocument',
 } as const;
 
 /** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */

@@ -5,9 +5,11 @@ import { showGraphCommand } from './graph';
 import { CommandId } from './ids';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
+import { recompileCommand } from './recompile';
 import { recoverCommand } from './recover';
 import { removeCommand } from './remove';
 import { setApiKeyCommand } from './setApiKey';
+import { showBacklinksCommand } from './showBacklinks';
 
 /** Registers every command of package.json `contributes.commands` (a unit test checks both lists match). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -18,10 +20,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.lint]: (target) => lintCommand(ctx, target),
         [CommandId.init]: (clicked) => initCommand(ctx, clicked),
         [CommandId.initHere]: (clicked) => initCommand(ctx, clicked),
-        [CommandId.remove]: () => removeCommand(ctx),
+        [CommandId.remove]: (clicked) => removeCommand(ctx, clicked),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
         [CommandId.showGraph]: () => showGraphCommand(ctx),
+        [CommandId.recompileDocument]: (clicked) => recompileCommand(ctx, clicked),
+        [CommandId.showBacklinks]: (uri, position, locations) => showBacklinksCommand(uri, position, locations),
     };
     return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

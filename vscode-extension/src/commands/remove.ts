@@ -3,6 +3,12 @@ import { OpenKbApi } from '../client/openKbApi';
 import { formatRemovePlan, formatRemoveSummary } from '../progress';
 import { CommandContext, errorText, refreshPending, targetAndServer } from './context';
 
+/** What the Documents view hands a command: a document of a KB. */
+function isDocumentRef(x: unknown): x is { kbRoot: string; docName: string } {
+    return typeof x === 'object' && x !== null && typeof (x as { kbRoot?: unknown }).kbRoot === 'string'
+        && typeof (x as { docName?: unknown }).docName === 'string';
+}
+
 async function pickDocument(api: OpenKbApi, kb: vscode.Uri): Promise<string | undefined> {
     const { documents } = await api.documents(kb.toString());
     if (documents.length === 0) {
@@ -20,14 +26,16 @@ async function pickDocument(api: OpenKbApi, kb: vscode.Uri): Promise<string | un
  * "OpenKB: Remove Document from Knowledge Base": pick a document, preview the server's dry-run plan in a
  * modal confirmation, then remove.
  */
-export async function removeCommand(ctx: CommandContext): Promise<void> {
-    const chosen = await targetAndServer(ctx, 'remove a document from');
+export async function removeCommand(ctx: CommandContext, clicked?: unknown): Promise<void> {
+    // From the Documents view: the document right-clicked, in its KB; from the palette: asked.
+    const fromView = isDocumentRef(clicked) ? clicked : undefined;
+    const chosen = await targetAndServer(ctx, 'remove a document from', fromView && vscode.Uri.file(fromView.kbRoot));
     if (chosen === undefined) {
         return;
     }
     const { target: kb, api } = chosen;
     try {
-        const docName = await pickDocument(api, kb);
+        const docName = fromView?.docName ?? (await pickDocument(api, kb));
         if (docName === undefined) {
             return;
         }

@@ -53,6 +53,40 @@ export class Uri {
     }
 }
 
+export class Position {
+    constructor(
+        readonly line: number,
+        readonly character: number,
+    ) {}
+}
+
+export class Range {
+    constructor(
+        readonly start: Position,
+        readonly end: Position,
+    ) {}
+}
+
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
+
+export class TreeItem {
+    description?: string;
+    tooltip?: string;
+    contextValue?: string;
+    command?: { command: string; title: string; arguments?: unknown[] };
+    constructor(
+        readonly label: string,
+        readonly collapsibleState: number = TreeItemCollapsibleState.None,
+    ) {}
+}
+
+export class Location {
+    constructor(
+        readonly uri: Uri,
+        readonly range: Range,
+    ) {}
+}
+
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
@@ -139,6 +173,8 @@ export function changeSettings(values: Record<string, unknown>): void {
 export class MockState {
     readonly commands = new Map<string, (...args: unknown[]) => unknown>();
     readonly executed: Array<{ id: string; args: unknown[] }> = [];
+    /** Tree data providers by view id. */
+    readonly treeViews = new Map<string, unknown>();
     readonly context = new Map<string, unknown>();
     readonly messages: ShownMessage[] = [];
     readonly progressRuns: ProgressRun[] = [];
@@ -207,6 +243,11 @@ export const vscode = {
     /** The editor's version (vscode-languageclient checks it). */
     version: '1.96.4',
     Uri,
+    Position,
+    Range,
+    Location,
+    TreeItem,
+    TreeItemCollapsibleState,
     Disposable,
     EventEmitter,
     ProgressLocation,
@@ -230,6 +271,11 @@ export const vscode = {
         },
     },
     window: {
+        registerTreeDataProvider(id: string, provider: unknown): Disposable {
+            state.treeViews.set(id, provider);
+            return new Disposable(() => state.treeViews.delete(id));
+        },
+        onDidChangeActiveTextEditor: noEvent,
         createOutputChannel(name: string): MockOutputChannel {
             const channel = new MockOutputChannel(name);
             state.outputs.push(channel);
@@ -296,6 +342,7 @@ export const vscode = {
         onDidChangeConfiguration: (listener: (e: { affectsConfiguration(section: string): boolean }) => void) =>
             state.configurationChanged.event(listener),
         onDidChangeWorkspaceFolders: noEvent,
+        onDidSaveTextDocument: noEvent,
         fs: {
             async stat(uri: Uri): Promise<{ type: number }> {
                 const s = await fs.promises.stat(uri.fsPath);

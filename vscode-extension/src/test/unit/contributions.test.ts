@@ -44,10 +44,12 @@ describe('package.json and the code agree', () => {
             'OpenKB: Initialize Knowledge Base',
             'OpenKB: Initialize Knowledge Base Here',
             'OpenKB: Lint Knowledge Base',
+            'OpenKB: Recompile Document',
             'OpenKB: Recover Knowledge Base',
             'OpenKB: Remove Document from Knowledge Base',
             'OpenKB: Set API Key',
             'OpenKB: Show Graph',
+            'OpenKB: Show Backlinks',
             'OpenKB: Show Server Output',
         ]);
     });
@@ -167,14 +169,16 @@ describe('"Add to Knowledge Base" menus', () => {
         assert.equal(evaluateWhen(entries[0].when, resource('/w/a.pdf')), false);
     });
 
-    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here"', () => {
+    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here" nor the lens- and view-only Show Backlinks and Recompile Document', () => {
         const visible = (hasKb: boolean): string[] =>
             contributedCommands.filter((id) => {
                 const entry = pkg.contributes.menus.commandPalette.find((e: { command: string }) => e.command === id);
                 return entry === undefined || evaluateWhen(entry.when, { [HAS_KB_CONTEXT]: hasKb });
             });
         assert.deepEqual(visible(false).sort(), [CommandId.add, CommandId.init, CommandId.setApiKey, CommandId.showOutput].sort());
-        assert.deepEqual(visible(true).sort(), contributedCommands.filter((id) => id !== CommandId.initHere).sort());
+        assert.deepEqual(visible(true).sort(),
+            contributedCommands.filter((id) => id !== CommandId.initHere && id !== CommandId.showBacklinks
+                && id !== CommandId.recompileDocument).sort());
     });
 });
 

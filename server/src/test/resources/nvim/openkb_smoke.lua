@@ -1,6 +1,9 @@
 -- Drives the OpenKB language server with Neovim's built-in LSP client (Neovim 0.7 API).
 -- Env: OPENKB_JAR (the server jar), OPENKB_KB (the KB folder), OPENKB_DOCS (a folder to add).
--- The current buffer is a wiki page that links to [[summaries/alpha]], a page the add creates.
+-- The current buffer is a wiki page that links to [[summaries/alpha]], a page the add creates;
+-- wiki/concepts/other.md links to it as [[concepts/page|the page]]. After the add: its outline
+-- (textDocument/documentSymbol), then a rename of the page from its title (textDocument/rename,
+-- the WorkspaceEdit applied by Neovim itself: links rewritten, file renamed).
 -- Prints one line per step; exits 0 on PASS, 1 on failure.
 local jar = os.getenv('OPENKB_JAR') or error('set OPENKB_JAR')
 local kb = os.getenv('OPENKB_KB') or error('set OPENKB_KB')
@@ -53,6 +56,30 @@ if not vim.wait(30000, function() return diagnostic_codes():find('broken%-link')
   return fail('the add did not clear the broken link: ' .. diagnostic_codes())
 end
 out('after add: diagnostics=[' .. diagnostic_codes() .. ']')
+
+local tdp = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+local sym = client.request_sync('textDocument/documentSymbol', tdp, 10000, bufnr)
+if not sym or sym.err then return fail('documentSymbol: ' .. vim.inspect(sym and sym.err)) end
+local names = {}
+for _, s in ipairs(sym.result) do
+  local children = {}
+  for _, c in ipairs(s.children or {}) do table.insert(children, c.name) end
+  table.insert(names, s.name .. '(' .. table.concat(children, ',') .. ')')
+end
+out('outline: ' .. table.concat(names, ' '))
+
+vim.api.nvim_win_set_cursor(0, { 6, 3 }) -- on "# Page"
+local pos = vim.lsp.util.make_position_params()
+local prep = client.request_sync('textDocument/prepareRename', pos, 10000, bufnr)
+if not prep or prep.err or not prep.result then return fail('prepareRename: ' .. vim.inspect(prep)) end
+out('prepareRename placeholder=' .. prep.result.placeholder)
+pos.newName = 'renamed-page'
+local ren = client.request_sync('textDocument/rename', pos, 10000, bufnr)
+if not ren or ren.err or not ren.result then return fail('rename: ' .. vim.inspect(ren)) end
+vim.lsp.util.apply_workspace_edit(ren.result, client.offset_encoding)
+vim.cmd('silent wall')
+io.stdout:write('\n') -- Neovim's own "written" message has no line end
+out('rename: buffer=' .. vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':.'))
 
 client.stop()
 if not vim.wait(30000, function() return exit_code ~= nil end, 50) then return fail('server did not exit') end

@@ -38,5 +38,7 @@ public enum ErrorCode {
     /** A document identifier that matches nothing, or more than one document. */
     UNKNOWN_DOCUMENT,
     /** The KB's LLM endpoint ({@code base_url}) has not been approved by the user for this KB ({@code openkb trust}). */
-    ENDPOINT_NOT_APPROVED
+    ENDPOINT_NOT_APPROVED,
+    /** A page rename onto a name another page of the same folder already has. */
+    PAGE_EXISTS
 }

@@ -119,7 +119,7 @@ final class Errors {
 
     static ResponseErrorException fromEngine(KbException e) {
         ResponseErrorCode code = switch (e.code()) {
-            case INVALID_ARGUMENT, NOT_FOUND, KB_NOT_FOUND, KB_EXISTS, UNKNOWN_DOCUMENT, PATH_OUTSIDE_KB,
+            case INVALID_ARGUMENT, NOT_FOUND, KB_NOT_FOUND, KB_EXISTS, PAGE_EXISTS, UNKNOWN_DOCUMENT, PATH_OUTSIDE_KB,
                     UNSUPPORTED_TYPE -> ResponseErrorCode.InvalidParams;
             case CANCELLED -> ResponseErrorCode.RequestCancelled;
             default -> ResponseErrorCode.RequestFailed;

@@ -145,6 +145,74 @@ final class KbRequests {
         });
     }
 
+    /**
+     * {@code {"uri"} | {"page", "kb"?}} plus {@code "newName"}: the server-side rename, for clients that
+     * cannot apply a file rename from an edit and for commands. Pages open in the editor are read from
+     * disk (the transaction rewrites files), so the client saves them first.
+     */
+    CompletableFuture<Protocol.RenameResult> renamePage(JsonElement json) {
+        Params p = Params.of("openkb/renamePage", json);
+        Optional<Path> path = p.string("uri").map(u -> Uris.requirePath(p, "uri", u));
+        Optional<String> page = p.string("page");
+        if (path.isPresent() == page.isPresent()) {
+            throw p.fail("pass exactly one of 'uri' (the page's file) and 'page' (concepts/name)");
+        }
+        String newName = p.requireString("newName");
+        boolean dryRun = p.bool("dryRun", false);
+        KbSession kb = path.isPresent() ? ctx.workspace().target(p, "uri", path)
+                : ctx.workspace().target(p, "kb", p.string("kb").map(u -> Uris.requirePath(p, "kb", u)));
+        String identifier = path.map(x -> kb.layout().relative(x)).orElseGet(page::get);
+        return ctx.operations().start(null, cancel -> {
+            var r = kb.service().renamePage(identifier, newName, dryRun, cancel);
+            if (r.renamed()) {
+                reloadQuietly(kb);
+            }
+            return new Protocol.RenameResult(r.from(), r.to(), uriOfKey(kb, r.from()), uriOfKey(kb, r.to()), dryRun,
+                    r.renamed(), r.links(), r.changedPages().stream().map(x -> Uris.toUri(kb.root().resolve(x))).toList());
+        });
+    }
+
+    private static String uriOfKey(KbSession kb, String key) {
+        return Uris.toUri(kb.root().resolve(dev.openkb.lint.PageScope.relPathOf(key)));
+    }
+
+    /**
+     * {@code {"docName"} | {"all": true}}, plus {@code "uri"?} for the KB: the compiler run again on
+     * documents already in the KB, each in its own transaction (the Documents view's Recompile).
+     */
+    CompletableFuture<Protocol.RecompileResult> recompile(JsonElement json) {
+        Params p = Params.of("openkb/recompile", json);
+        Optional<String> docName = p.string("docName");
+        boolean all = p.bool("all", false);
+        if (docName.isPresent() == all) {
+            throw p.fail("pass exactly one of 'docName' and 'all': true");
+        }
+        if (docName.isPresent() && docName.get().isBlank()) {
+            throw p.fail("'docName' must not be empty");
+        }
+        KbSession kb = target(p);
+        return ctx.operations().start(null, cancel -> {
+            var r = kb.service().recompile(docName.orElse(null), false, cancel);
+            reloadQuietly(kb);
+            int done = (int) r.count(dev.openkb.recompile.RecompileReport.Status.RECOMPILED);
+            return new Protocol.RecompileResult(done, r.items().size() - done, r.items().stream()
+                    .map(i -> new Protocol.RecompiledDocument(i.docName(), i.status().name().toLowerCase(java.util.Locale.ROOT),
+                            i.reason())).toList());
+        });
+    }
+
+    /** {@code {"uri"?}}: {@code lint --fix} on the KB, one journaled transaction. */
+    CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement json) {
+        Params p = Params.of("openkb/fixLinks", json);
+        KbSession kb = target(p);
+        return ctx.operations().start(null, cancel -> {
+            var r = kb.service().fixLinks(cancel);
+            reloadQuietly(kb);
+            return new Protocol.FixLinksResult(r.filesChanged(), r.linksRewritten(), r.linksDemoted(),
+                    r.changedPaths().stream().map(x -> Uris.toUri(kb.root().resolve(x))).toList());
+        });
+    }
+
     /** A summary or source page names its document by stem; any other file by its file name. */
     static String identifierOf(KbLayout layout, Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();

@@ -34,4 +34,16 @@ public interface OpenKbProtocol {
 
     @JsonRequest
     CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params);
+
+    /** Renames a page server-side, every link rewritten, as one journaled transaction. */
+    @JsonRequest
+    CompletableFuture<Protocol.RenameResult> renamePage(JsonElement params);
+
+    /** Runs the compiler again on one document ({@code docName}) or all, one journaled transaction each. */
+    @JsonRequest
+    CompletableFuture<Protocol.RecompileResult> recompile(JsonElement params);
+
+    /** {@code lint --fix}: every broken link repaired in one journaled transaction. */
+    @JsonRequest
+    CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params);
 }

@@ -41,8 +41,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * {@link WorkspaceEvents}. One instance serves one client connection and owns one {@link OpenKb}.
  *
  * <p>Threading: LSP4J calls in on its reader thread; every handler returns at once and does its work
- * on the operations pool, the request pool, a KB's index thread or the outbox. {@code options} and
- * {@code clientProgress} are written once by initialize (volatile); {@code exited} completes once.
+ * on the operations pool, the request pool, a KB's index thread or the outbox. {@code options},
+ * {@code clientProgress} and the other client capabilities are written once by initialize (volatile); {@code exited} completes once.
  *
  * <p>Workspace trust ({@code initializationOptions.workspaceTrusted: false}, VS Code's Restricted Mode):
  * {@code initialize} recovers no KB (recovery writes to the KB; an explicit openkb/recover or openkb/add
@@ -70,6 +70,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private volatile ServerOptions options;
     private volatile boolean clientProgress;
     private volatile boolean clientWatchesFiles;
+    private volatile boolean clientRenamesFiles;
     private volatile boolean shutdownRequested;
     private volatile boolean workspaceTrusted = true;
 
@@ -87,8 +88,9 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         this.kbRequests = new KbRequests(ctx);
         this.addRequest = new AddRequest(ctx);
         this.watches = new RawWatches(ctx);
-        this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests);
-        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests);
+        this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests,
+                () -> clientRenamesFiles);
+        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests, requests);
     }
 
     @Override
@@ -111,6 +113,11 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         clientWatchesFiles = caps != null && caps.getWorkspace() != null
                 && caps.getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+        var edits = caps != null && caps.getWorkspace() != null ? caps.getWorkspace().getWorkspaceEdit() : null;
+        // resourceOperations alone: Neovim 0.7 applies documentChanges and file renames but does not
+        // declare workspaceEdit.documentChanges.
+        clientRenamesFiles = edits != null && edits.getResourceOperations() != null
+                && edits.getResourceOperations().contains("rename");
         if (params.getProcessId() != null) {
             watchClientProcess(params.getProcessId());
         }
@@ -337,6 +344,21 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     @Override
     public CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params) {
         return Errors.guard(() -> kbRequests.documents(params));
+    }
+
+    @Override
+    public CompletableFuture<Protocol.RenameResult> renamePage(JsonElement params) {
+        return Errors.guard(() -> kbRequests.renamePage(params));
+    }
+
+    @Override
+    public CompletableFuture<Protocol.RecompileResult> recompile(JsonElement params) {
+        return Errors.guard(() -> kbRequests.recompile(params));
+    }
+
+    @Override
+    public CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params) {
+        return Errors.guard(() -> kbRequests.fixLinks(params));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

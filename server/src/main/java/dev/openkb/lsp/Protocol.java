@@ -58,6 +58,22 @@ public final class Protocol {
     public record RemoveAction(String action, String path) {
     }
 
+    /** {@code openkb/renamePage} result: the page's old and new keys and URIs, and the pages rewritten. */
+    public record RenameResult(String from, String to, String oldUri, String newUri, boolean dryRun, boolean renamed,
+            int links, List<String> changedPages) {
+    }
+
+    /** {@code openkb/fixLinks} result ({@code lint --fix}). */
+    public record FixLinksResult(int filesChanged, int linksRewritten, int linksDemoted, List<String> changedPages) {
+    }
+
+    /** {@code openkb/recompile} result: each document with its status (recompiled, skipped, cancelled). */
+    public record RecompileResult(int recompiled, int skipped, List<RecompiledDocument> documents) {
+    }
+
+    public record RecompiledDocument(String docName, String status, String reason) {
+    }
+
     /** {@code openkb/init} result. */
     public record InitResult(String kb, String model) {
     }

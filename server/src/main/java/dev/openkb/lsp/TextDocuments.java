@@ -6,9 +6,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.ArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
@@ -44,9 +60,12 @@ final class TextDocuments implements TextDocumentService {
     private final Debouncer debouncer;
     private final Supplier<ServerOptions> options;
     private final Executor requests;
+    /** Whether the client applies a RenameFile in a WorkspaceEdit (initialize's capabilities). */
+    private final BooleanSupplier clientRenamesFiles;
 
     TextDocuments(Workspace workspace, OpenDocuments docs, Debouncer debouncer, Supplier<ServerOptions> options,
-            Executor requests) {
+            Executor requests, BooleanSupplier clientRenamesFiles) {
+        this.clientRenamesFiles = clientRenamesFiles;
         this.workspace = workspace;
         this.docs = docs;
         this.debouncer = debouncer;
@@ -118,11 +137,53 @@ final class TextDocuments implements TextDocumentService {
         return onPage(params.getTextDocument().getUri(), Navigation::documentLinks, List.of());
     }
 
+    /** Quick fixes on wiki pages, then the source actions (add, recover, fix all links) for any open document. */
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         List<org.eclipse.lsp4j.Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
                 ? List.of() : params.getContext().getDiagnostics();
-        return onPage(params.getTextDocument().getUri(), c -> QuickFixes.actions(c, params.getRange(), sent), List.of());
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        String uri = params.getTextDocument().getUri();
+        CompletableFuture<List<Either<Command, CodeAction>>> fixes = SourceActions.wanted(only, CodeActionKind.QuickFix)
+                ? onPage(uri, c -> QuickFixes.actions(c, params.getRange(), sent), List.of())
+                : CompletableFuture.completedFuture(List.of());
+        return fixes.thenApplyAsync(q -> {
+            List<Either<Command, CodeAction>> all = new ArrayList<>(q);
+            Uris.toPath(uri).ifPresent(p -> all.addAll(SourceActions.actions(workspace, uri, p, only)));
+            return all;
+        }, requests);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return onPage(params.getTextDocument().getUri(),
+                c -> Outline.symbols(c.text()).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList(),
+                List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return onPage(params.getTextDocument().getUri(), c -> Outline.folding(c.text()), List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return onPage(params.getTextDocument().getUri(), BacklinkLens::lenses, List.of());
+    }
+
+    @Override
+    public CompletableFuture<Either3<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return onPage(params.getTextDocument().getUri(), c -> {
+            PrepareRenameResult r = Renames.prepare(c, params.getPosition());
+            return r == null ? null : Either3.<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond(r);
+        }, null);
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return onPage(params.getTextDocument().getUri(),
+                c -> Renames.rename(c, params.getPosition(), params.getNewName(), clientRenamesFiles.getAsBoolean()), null);
     }
 
     /**

@@ -7,7 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import dev.openkb.engine.KbException;
+import org.eclipse.lsp4j.FileRename;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.RenameFilesParams;
+import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -17,7 +30,8 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * {@code workspace/*}: the {@code openkb.*} commands (the same requests as {@code openkb/*}, with the
+ * {@code workspace/*}: {@code workspace/symbol} ({@link WorkspaceSymbols}), {@code workspace/willRenameFiles}
+ * ({@link Renames}), the {@code openkb.*} commands (the same requests as {@code openkb/*}, with the
  * params object as the first argument), watched-file changes (re-read into the KB snapshots; a new
  * {@code .openkb/} makes a new KB session) and workspace-folder changes.
  *
@@ -25,13 +39,15 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 final class WorkspaceEvents implements WorkspaceService {
     static final List<String> COMMANDS = List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove",
-            "openkb.init");
+            "openkb.init", "openkb.renamePage", "openkb.fixLinks", "openkb.recompile");
 
     private final ServerContext ctx;
     private final AddRequest add;
     private final KbRequests kb;
+    private final Executor requests;
 
-    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb) {
+    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb, Executor requests) {
+        this.requests = requests;
         this.ctx = ctx;
         this.add = add;
         this.kb = kb;
@@ -48,6 +64,9 @@ final class WorkspaceEvents implements WorkspaceService {
                 case "openkb.lint" -> kb.lint(arg);
                 case "openkb.remove" -> kb.remove(arg);
                 case "openkb.init" -> kb.init(arg);
+                case "openkb.renamePage" -> kb.renamePage(arg);
+                case "openkb.fixLinks" -> kb.fixLinks(arg);
+                case "openkb.recompile" -> kb.recompile(arg);
                 default -> throw Errors.invalidParams("workspace/executeCommand: unknown command '"
                         + params.getCommand() + "'; this server runs " + String.join(", ", COMMANDS));
             };
@@ -95,6 +114,39 @@ final class WorkspaceEvents implements WorkspaceService {
             Uris.toPath(f.getUri()).filter(p -> !folders.contains(p)).ifPresent(folders::add);
         }
         ctx.workspace().setFolders(folders).forEach(KbSession::reload);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return CompletableFuture.supplyAsync(() -> Either.forRight(
+                WorkspaceSymbols.search(ctx.workspace().sessions(), ctx.docs(), params.getQuery())), requests);
+    }
+
+    /**
+     * A page file renamed in the editor's explorer: the links to it, rewritten to its new name (the
+     * client moves the file). A page that cannot be renamed that way (another folder, a summary, a name
+     * no link can spell) gets no edit, and the user is told why.
+     */
+    @Override
+    public CompletableFuture<WorkspaceEdit> willRenameFiles(RenameFilesParams params) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
+            for (FileRename f : params.getFiles()) {
+                Optional<Path> to = Uris.toPath(f.getNewUri());
+                Optional<PageContext> c = PageContext.of(ctx.workspace(), ctx.docs(), f.getOldUri());
+                if (to.isEmpty() || c.isEmpty()) {
+                    continue;
+                }
+                try {
+                    changes.addAll(Renames.willRename(c.get(), to.get()));
+                } catch (KbException e) {
+                    ctx.outbox().log(MessageType.Warning, "OpenKB: links to " + c.get().rel() + " were not updated: "
+                            + e.getMessage());
+                }
+            }
+            return changes.isEmpty() ? null : new WorkspaceEdit(changes);
+        }, requests);
     }
 
     @Override

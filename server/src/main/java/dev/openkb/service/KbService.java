@@ -36,6 +36,9 @@ import dev.openkb.graph.GraphWriter;
 import dev.openkb.remove.RemoveOptions;
 import dev.openkb.remove.RemovePlan;
 import dev.openkb.remove.RemoveReport;
+import dev.openkb.rename.PageRenamer;
+import dev.openkb.rename.RenamePlan;
+import dev.openkb.rename.RenameReport;
 import java.time.Clock;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
@@ -237,6 +240,23 @@ public final class KbService implements AutoCloseable {
             int fixed = r.run("remove", Map.of("doc_name", plan.docName(), "name", String.valueOf(plan.entry().name())),
                     tx -> remover.execute(plan, opts, tx));
             return new RemoveReport(plan, true, fixed);
+        });
+    }
+
+    /**
+     * Renames a wiki page and rewrites every link to it in one journaled transaction (a dry run only
+     * plans). {@code page}: its key, unique stem or KB-relative path; {@code newName}: the new name in
+     * the same folder. The plan is made under the exclusive lock, from the texts the transaction rewrites.
+     */
+    public RenameReport renamePage(String page, String newName, boolean dryRun, CancelToken cancel) {
+        PageRenamer renamer = new PageRenamer(layout, clock);
+        return executor.call(cancel, r -> {
+            RenamePlan plan = renamer.plan(page, newName);
+            if (dryRun) {
+                return new RenameReport(plan.oldKey(), plan.newKey(), plan.changedPages(), plan.linkCount(), false);
+            }
+            return r.run("rename", Map.of("page", plan.oldKey(), "new_page", plan.newKey()),
+                    tx -> renamer.execute(plan, tx));
         });
     }
 

@@ -39,6 +39,14 @@ public record WikiLink(String raw, String target, String alias, String heading, 
         return alias != null && !alias.isEmpty();
     }
 
+    /**
+     * This link pointed at {@code newTarget}, its heading and alias kept ({@code [[old#h|Shown]]}
+     * gives {@code [[new#h|Shown]]}): what a page rename writes in place of every link to the page.
+     */
+    public String retargeted(String newTarget) {
+        return render(newTarget, heading, alias);
+    }
+
     /** Renders a link; {@code heading} and {@code alias} are left out when null or empty. */
     public static String render(String target, String heading, String alias) {
         StringBuilder b = new StringBuilder(target.length() + 8).append("[[").append(target);

@@ -197,8 +197,9 @@ class EditorFeaturesTest {
         }
     }
 
+    /** The quick fixes (as VS Code's light bulb asks: the source actions are WikiNavigationTest's). */
     private static List<CodeAction> actions(LspHarness h, Path file, Range range) {
         return get(h.server.getTextDocumentService().codeAction(new CodeActionParams(doc(file), range,
-                new CodeActionContext(List.of())))).stream().map(Either::getRight).toList();
+                new CodeActionContext(List.of(), List.of("quickfix"))))).stream().map(Either::getRight).toList();
     }
 }

@@ -45,6 +45,7 @@ class ServerJarIT {
         Fixtures.write(dir.resolve("docs/alpha.md"), "# Alpha\n\nAlpha notes.\n");
         Fixtures.write(kb.resolve("wiki/concepts/page.md"),
                 "---\ntype: \"Concept\"\ndescription: \"A page.\"\n---\n\n# Page\n\nSee [[summaries/alpha]].\n");
+        Fixtures.write(kb.resolve("wiki/concepts/other.md"), "# Other\n\nSee [[concepts/page|the page]].\n");
     }
 
     private static String which(String program) {
@@ -58,7 +59,7 @@ class ServerJarIT {
     }
 
     @Test
-    void neovimsBuiltInClientAddsADocumentGetsProgressAndDiagnosticsAndShutsTheServerDown() throws Exception {
+    void neovimsBuiltInClientAddsADocumentGetsProgressDiagnosticsOutlineAndRenameAndShutsTheServerDown() throws Exception {
         String nvim = which("nvim");
         if (nvim == null) {
             System.err.println("ServerJarIT: skipping the Neovim test: nvim is not on PATH (apt-get install -y neovim)");
@@ -83,12 +84,19 @@ class ServerJarIT {
         assertTrue(ended, "nvim did not finish:\n" + output);
         assertEquals(0, p.exitValue(), output);
         List<String> lines = output.lines().toList();
-        assertTrue(lines.contains("initialized: commands=openkb.add,openkb.recover,openkb.lint,openkb.remove,openkb.init"), output);
+        assertTrue(lines.contains("initialized: commands=openkb.add,openkb.recover,openkb.lint,openkb.remove,openkb.init,"
+                + "openkb.renamePage,openkb.fixLinks,openkb.recompile"), output);
         assertTrue(lines.contains("diagnostic 8:5 broken-link Broken link [[summaries/alpha]]"), output);
         assertTrue(lines.contains("openkb.add -> added=1 failed=0"), output);
         assertTrue(lines.stream().anyMatch(l -> l.matches("progress: begin \\d+ report\\(s\\) end")), output);
         assertTrue(lines.stream().anyMatch(l -> l.matches("fileProgress: \\d+ event\\(s\\), last=done")), output);
         assertTrue(lines.contains("after add: diagnostics=[]"), output);
+        assertTrue(lines.contains("outline: front matter(type,description) Page()"), output);
+        assertTrue(lines.contains("prepareRename placeholder=page"), output);
+        assertTrue(lines.contains("rename: buffer=wiki/concepts/renamed-page.md"), output);
+        assertEquals("# Other\n\nSee [[concepts/renamed-page|the page]].\n",
+                Files.readString(kb.resolve("wiki/concepts/other.md"), StandardCharsets.UTF_8), "Neovim applied the link edit");
+        assertTrue(Files.exists(kb.resolve("wiki/concepts/renamed-page.md")) && !Files.exists(kb.resolve("wiki/concepts/page.md")));
         assertTrue(lines.contains("server exit code 0"), output);
         assertEquals("PASS", lines.get(lines.size() - 1), output);
         assertTrue(Files.exists(kb.resolve("wiki/summaries/alpha.md")));

@@ -16,7 +16,7 @@ import java.util.function.Function;
 /** The scenarios of the suite, by name (the name is what a replay command gives). Stateless. */
 public final class Scenarios {
     /** Scenarios cheap enough for every CI run at every crash point. */
-    public static final List<String> FAST = List.of("remove", "lint-fix", "lint-report", "add-1", "add-2", "add-3", "recompile");
+    public static final List<String> FAST = List.of("remove", "lint-fix", "lint-report", "add-1", "add-2", "add-3", "recompile", "rename");
 
     private Scenarios() {
     }
@@ -26,7 +26,7 @@ public final class Scenarios {
                 AddScenario.of("add-1", false, "write-ahead-logging.md"),
                 AddScenario.of("add-2", false, "write-ahead-logging.md", "recovery-checklist.docx"),
                 AddScenario.of("add-3", true, "write-ahead-logging.md", "recovery-checklist.docx", "power-loss.pdf"),
-                new RecompileScenario());
+                new RecompileScenario(), rename());
     }
 
     /** A {@code count}-file add of generated notes (the kill loop's workload). */
@@ -59,6 +59,15 @@ public final class Scenarios {
             write(kb.summary("notes"), "---\ntype: \"Summary\"\ndescription: \"notes\"\n---\n\nLinks [[nowhere]] and [[attention]].\n");
             return kb;
         }, kb -> kb.fixLinks(CancelToken.none()));
+    }
+
+    /**
+     * {@code rename concepts/paper-only → only-paper}: the page written under its new name and its old
+     * file deleted, the links of another concept and of index.md rewritten, a log line.
+     */
+    public static Scenario rename() {
+        return single("rename", CompiledKb::twoDocuments,
+                kb -> kb.renamePage("concepts/paper-only", "only-paper", false, CancelToken.none()));
     }
 
     /** A lint report: {@code wiki/reports/lint_<ts>.md} and its log line, in one transaction (creates the reports folder). */
