@@ -38,5 +38,10 @@ public enum ErrorCode {
     /** A document identifier that matches nothing, or more than one document. */
     UNKNOWN_DOCUMENT,
     /** The KB's LLM endpoint ({@code base_url}) has not been approved by the user for this KB ({@code openkb trust}). */
-    ENDPOINT_NOT_APPROVED
+    ENDPOINT_NOT_APPROVED,
+    /**
+     * A model call for a query answer or the knowledge lint failed: HTTP error, timeout, a malformed
+     * answer or tool call, an unknown tool, or no final answer within the turn limit.
+     */
+    LLM_FAILED
 }

@@ -1,0 +1,17 @@
+package dev.openkb.agent;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A chat API with tool calling. Each call sends the whole conversation (the APIs are stateless).
+ * Failures are {@link dev.openkb.engine.KbException}s with code LLM_FAILED whose messages never
+ * contain the API key.
+ */
+public interface ChatModel {
+    /**
+     * @param onText null for a plain request; otherwise the answer is streamed and each piece of
+     *               its text is passed here as it arrives
+     */
+    ModelTurn next(List<AgentMessage> conversation, List<ToolSpec> tools, Consumer<String> onText);
+}
