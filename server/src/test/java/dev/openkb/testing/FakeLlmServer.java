@@ -131,6 +131,10 @@ public final class FakeLlmServer implements AutoCloseable {
     public record BrokenStream(Turn turn, long stallMillis) implements Reply {
     }
 
+    /** A 200 answer with this exact body (for malformed answers and hand-written event streams). */
+    public record Raw(String contentType, String body) implements Reply {
+    }
+
     public static Reply turn(Turn t) {
         return new TurnReply(t);
     }
@@ -203,6 +207,8 @@ public final class FakeLlmServer implements AutoCloseable {
             } else {
                 bytes(ex, 200, "application/json", (call.anthropic() ? anthropic(t.turn()) : openAi(t.turn())).toString());
             }
+        } else if (r instanceof Raw raw) {
+            bytes(ex, 200, raw.contentType(), raw.body());
         } else if (r instanceof BrokenStream b) {
             List<String> events = events(call, b.turn());
             stream(ex, events.subList(0, Math.max(1, events.size() / 2)), b.stallMillis());
