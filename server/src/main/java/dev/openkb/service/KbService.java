@@ -201,11 +201,27 @@ public final class KbService implements AutoCloseable {
                 tx -> LinkFixer.fix(WikiIndex.build(layout), layout, tx, null)));
     }
 
+    /**
+     * OpenKB's knowledge (LLM) lint with {@code model}, under the shared lock as OpenKB runs it, so
+     * no add or remove changes the wiki while the agent reads it. A model failure is the report's
+     * text ({@code Knowledge lint failed: ...}), not an exception.
+     */
+    public String knowledgeLint(dev.openkb.agent.ChatModel model, CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return new dev.openkb.agent.KnowledgeLint(model, layout.wikiDir(), config().language()).run(cancel);
+        }
+    }
+
     /** Writes {@code wiki/reports/lint_<ts>.md} and its {@code lint} log line in one transaction. */
     public Path writeLintReport(String structuralReport, CancelToken cancel) {
+        return writeLintReport(structuralReport, LintReportWriter.SEMANTIC_NOT_RUN, cancel);
+    }
+
+    /** {@link #writeLintReport(String, CancelToken)} with the knowledge lint's report under "Semantic". */
+    public Path writeLintReport(String structuralReport, String semanticReport, CancelToken cancel) {
         return executor.call(cancel, r -> r.run("lint", Map.of(), tx -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            Path report = LintReportWriter.write(tx, layout, structuralReport, now);
+            Path report = LintReportWriter.write(tx, layout, structuralReport, semanticReport, now);
             OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
             return report;
         }));

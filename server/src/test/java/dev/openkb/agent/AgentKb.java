@@ -23,18 +23,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * may reveal; a model configured at a {@link FakeLlmServer}, approved for this KB in a private
  * config home.
  */
-final class AgentKb {
-    static final String KEY = "sk-test-9f8e7d6c5b4a";
-    static final String SECRET = "TOP-SECRET-OUTSIDE-THE-WIKI";
-    static final String SCHEMA = "# Wiki schema of the agent tests";
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+public final class AgentKb {
+    public static final String KEY = "sk-test-9f8e7d6c5b4a";
+    public static final String SECRET = "TOP-SECRET-OUTSIDE-THE-WIKI";
+    public static final String SCHEMA = "# Wiki schema of the agent tests";
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
 
-    final KbLayout kb;
+    public final KbLayout kb;
     final Path home;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     /** @param provider "openai" or "anthropic" */
-    AgentKb(Path dir, FakeLlmServer llm, String provider) throws IOException {
+    public AgentKb(Path dir, FakeLlmServer llm, String provider) throws IOException {
         home = dir.resolve("user-config");
         try (OpenKb engine = new OpenKb(w -> { })) {
             kb = engine.init(dir.resolve("kb"), "offline", "en");
@@ -53,7 +53,7 @@ final class AgentKb {
         Files.write(dir.resolve("outside.png"), PNG);
     }
 
-    void configure(String model, String baseUrl, Map<String, Object> extra) throws IOException {
+    public void configure(String model, String baseUrl, Map<String, Object> extra) throws IOException {
         KbConfig cfg = KbConfig.load(kb.config()).with("model", model).with("base_url", baseUrl);
         for (Map.Entry<String, Object> e : extra.entrySet()) {
             cfg = cfg.with(e.getKey(), e.getValue());
@@ -61,26 +61,26 @@ final class AgentKb {
         Files.writeString(kb.config(), cfg.toYaml(), StandardCharsets.UTF_8);
     }
 
-    void write(String rel, String text) throws IOException {
+    public void write(String rel, String text) throws IOException {
         Path p = kb.wikiDir().resolve(rel);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
-    Map<String, String> env() {
+    public Map<String, String> env() {
         return Map.of("LLM_API_KEY", KEY, ConfigHome.OVERRIDE_VARIABLE, home.toString());
     }
 
-    void approve(String url) {
+    public void approve(String url) {
         new EndpointGate(ApprovalStore.forUser(env())).approve(kb.root(), Endpoint.parse(url));
     }
 
-    KbConfig config() {
+    public KbConfig config() {
         return KbConfig.load(kb.config());
     }
 
     /** The model client as the engine builds it, with retries that record their wait instead of sleeping. */
-    ChatModel model() {
+    public ChatModel model() {
         return AgentModels.forConfig(config(), kb, env(), sleeps::add);
     }
 }
