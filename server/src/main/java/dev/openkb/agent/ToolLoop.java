@@ -39,8 +39,8 @@ public final class ToolLoop {
     }
 
     /**
-     * @param onText null, or where the answer's text goes as it streams in (every turn's text, as
-     *               OpenKB prints it)
+     * @param onText null, or where the answer's text goes as it streams in: every turn's text, as
+     *               OpenKB prints it, a blank line after what the model said before calling tools
      * @return the final answer and the number of turns; the caller adds which pages were read
      * @throws KbException LLM_FAILED (model errors, malformed or unknown tool calls, no answer within
      *                     the turn limit), CANCELLED
@@ -55,6 +55,9 @@ public final class ToolLoop {
             ModelTurn reply = model.next(conversation, specs, onText);
             if (reply.calls().isEmpty()) {
                 return new AgentResult(reply.truncated() ? reply.text() + CUT_OFF : reply.text(), List.of(), turn);
+            }
+            if (onText != null && !reply.text().isBlank()) {
+                onText.accept("\n\n"); // what the model said before its tool calls is a paragraph of its own
             }
             conversation.add(new AgentMessage.AssistantTurn(reply.text(), reply.calls()));
             for (ToolCall call : reply.calls()) {

@@ -94,7 +94,7 @@ class QueryAgentTest {
         assertTrue(image.contains(java.util.Base64.getEncoder().encodeToString(AgentKb.PNG)), "the image itself went to the model");
         if (streamed) {
             assertTrue(chunks.size() > 3, "the text arrived in pieces: " + chunks);
-            assertEquals("Reading the index. Now pages 2-3 and the figure. L'attention pondère les valeurs [[summaries/paper]].",
+            assertEquals("Reading the index. \n\nNow pages 2-3 and the figure. \n\nL'attention pondère les valeurs [[summaries/paper]].",
                     String.join("", chunks));
         }
     }
