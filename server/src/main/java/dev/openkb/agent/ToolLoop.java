@@ -54,6 +54,9 @@ public final class ToolLoop {
             cancel.throwIfCancelled();
             ModelTurn reply = model.next(conversation, specs, onText);
             if (reply.calls().isEmpty()) {
+                if (reply.truncated() && onText != null) {
+                    onText.accept(CUT_OFF);
+                }
                 return new AgentResult(reply.truncated() ? reply.text() + CUT_OFF : reply.text(), List.of(), turn);
             }
             if (onText != null && !reply.text().isBlank()) {
