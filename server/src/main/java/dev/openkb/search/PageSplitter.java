@@ -26,6 +26,8 @@ final class PageSplitter {
     static final int TARGET_CHARS = 1200;
     /** A passage with no blank line in sight is closed here anyway. */
     static final int MAX_CHARS = 4000;
+    /** A section shorter than this is joined to the next one rather than made a passage of its own (a lone heading). */
+    static final int MIN_CHARS = 300;
 
     private PageSplitter() {
     }
@@ -85,7 +87,7 @@ final class PageSplitter {
             boolean heading = h < headings.size() && headings.get(h).line() == line;
             int len = lines.lineLength(text, line);
             boolean blank = text.substring(lines.lineStart(line), lines.lineStart(line) + len).isBlank();
-            if (heading || (blank && chars >= TARGET_CHARS) || chars >= MAX_CHARS) {
+            if ((heading && chars >= MIN_CHARS) || (blank && chars >= TARGET_CHARS) || chars >= MAX_CHARS) {
                 add(out, page, file, title, text, lines, path, start, line);
                 start = line;
                 chars = 0;

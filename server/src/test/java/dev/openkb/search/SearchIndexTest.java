@@ -30,8 +30,9 @@ class SearchIndexTest {
         kb = Fixtures.kb(tmp.resolve("kb"));
         write(kb.summary("gardening"), "---\ntype: \"Summary\"\ndescription: \"How to grow tomatoes in pots.\"\n---\n\n"
                 + "# Gardening notes\n\nWater the plants every morning.\n");
-        write(kb.sourceMd("gardening"), "# Gardening notes\n\nIntro line.\n\n## Watering\n\nTomatoes need watering daily in summer.\n\n"
-                + "## Pruning\n\nRemove the side shoots of tomato plants weekly.\n");
+        String filler = "Notes from the allotment about soil, light and patience. ".repeat(6);
+        write(kb.sourceMd("gardening"), "# Gardening notes\n\nIntro line.\n\n## Watering\n\nTomatoes need watering daily in summer. "
+                + filler + "\n\n## Pruning\n\nRemove the side shoots of tomato plants weekly. " + filler + "\n");
         write(kb.concept("photosynthesis"), "---\ntype: \"Concept\"\ndescription: \"Light into sugar.\"\n---\n\n# Photosynthesis\n\n"
                 + "Green plants turn light into chemical energy.\n");
         write(kb.summary("astronomy"), "# Astronomy\n\nThe planets orbit the sun; photosynthesis is mentioned once here.\n");
