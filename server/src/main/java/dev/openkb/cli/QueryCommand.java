@@ -1,6 +1,9 @@
 package dev.openkb.cli;
 
+import dev.openkb.agent.LlmAnswerer;
 import dev.openkb.engine.CancelToken;
+import dev.openkb.kb.KbConfig;
+import dev.openkb.service.KbService;
 import dev.openkb.engine.VisibleText;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.query.AnswerListener;
@@ -61,7 +64,12 @@ final class QueryCommand implements Callable<Integer> {
                     out.flush(); // on a terminal the answer appears as it is composed
                 }
             };
-            QueryResult r = engine.kb(layout).queries().ask(question, top, save, listener, CancelToken.none());
+            KbService svc = engine.kb(layout);
+            KbConfig config = svc.config();
+            // With a model configured (and its endpoint approved) the answer comes from the LLM's tool loop.
+            QueryResult r = config.isOffline() ? svc.queries().ask(question, top, save, listener, CancelToken.none())
+                    : svc.queries().ask(question, top, save, LlmAnswerer.forKb(config, layout,
+                            ((Main) spec.root().userObject()).env(), svc.search()::index), listener, CancelToken.none());
             if (format == Format.json) {
                 out.println(QueryJson.toString(r, layout));
             } else if (r.saved() != null) {

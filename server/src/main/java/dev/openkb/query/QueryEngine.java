@@ -83,12 +83,12 @@ public final class QueryEngine {
             return new QueryAnswer(q, NO_PAGES + "\n", answerer.mode(), List.of());
         }
         List<QuerySource> sources = retrieve(q, top);
-        if (sources.isEmpty()) {
+        if (sources.isEmpty() && !QueryAnswer.LLM.equals(answerer.mode())) {
             listener.chunk(NO_MATCH + "\n");
             return new QueryAnswer(q, NO_MATCH + "\n", answerer.mode(), List.of());
         }
         cancel.throwIfCancelled();
         String answer = answerer.answer(q, sources, listener, cancel);
-        return new QueryAnswer(q, answer, answerer.mode(), sources);
+        return new QueryAnswer(q, answer, answerer.mode(), answerer.sources(sources));
     }
 }
