@@ -39,8 +39,8 @@ final class AnthropicChat implements ChatModel {
             return reply(http.post("/messages", headers, body));
         }
         Stream s = new Stream(onText);
-        http.postStream("/messages", headers, body, s::event);
-        return s.turn();
+        JsonNode plain = http.postStream("/messages", headers, body, s::event);
+        return plain != null ? ChatModel.passOn(reply(plain), onText) : s.turn();
     }
 
     ObjectNode request(List<AgentMessage> conversation, List<ToolSpec> tools, boolean stream) {

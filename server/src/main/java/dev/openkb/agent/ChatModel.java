@@ -14,4 +14,12 @@ public interface ChatModel {
      *               its text is passed here as it arrives
      */
     ModelTurn next(List<AgentMessage> conversation, List<ToolSpec> tools, Consumer<String> onText);
+
+    /** A turn that came whole although a stream was asked for: its text is passed on in one piece. */
+    static ModelTurn passOn(ModelTurn turn, Consumer<String> onText) {
+        if (!turn.text().isEmpty()) {
+            onText.accept(turn.text());
+        }
+        return turn;
+    }
 }

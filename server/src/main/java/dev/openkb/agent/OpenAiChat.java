@@ -41,8 +41,8 @@ final class OpenAiChat implements ChatModel {
             return reply(http.post("/chat/completions", headers, body));
         }
         Stream s = new Stream(onText);
-        http.postStream("/chat/completions", headers, body, (event, data) -> s.chunk(data));
-        return s.turn();
+        JsonNode plain = http.postStream("/chat/completions", headers, body, (event, data) -> s.chunk(data));
+        return plain != null ? ChatModel.passOn(reply(plain), onText) : s.turn();
     }
 
     ObjectNode request(List<AgentMessage> conversation, List<ToolSpec> tools, boolean stream) {

@@ -85,9 +85,15 @@ public final class LlmHttp {
      * starts (HTTP errors, timeouts, refused connections) are retried like {@link #post}; a stream
      * that breaks or stalls for longer than the timeout after it started is not, since the listener
      * has already passed part of the answer on.
+     *
+     * @return null when the answer was streamed; the answer itself when the server sent one plain JSON object instead
      */
-    public void postStream(String path, Map<String, String> headers, JsonNode body, SseListener listener) {
-        exchange(path, headers, body, "text/event-stream", resp -> {
+    public JsonNode postStream(String path, Map<String, String> headers, JsonNode body, SseListener listener) {
+        return exchange(path, headers, body, "text/event-stream", resp -> {
+            // Some compatible servers ignore "stream": true and answer one JSON object: take it as is.
+            if (resp.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                return parse(readAll(resp.body()));
+            }
             readEvents(resp.body(), listener, URI.create(settings.baseUrl() + path));
             return null;
         });

@@ -132,6 +132,20 @@ class QueryAgentTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"openai", "anthropic"})
+    void aServerThatIgnoresTheStreamRequestIsAnsweredAllTheSame(String provider) throws Exception {
+        AgentKb kb = new AgentKb(dir, llm, provider);
+        kb.approve(llm.baseUrl());
+        llm.script(new FakeLlmServer.Unstreamed(Turn.call("Looking.", "read_file", "{\"path\": \"index.md\"}")),
+                new FakeLlmServer.Unstreamed(Turn.answer("Found it.")));
+        List<String> chunks = new ArrayList<>();
+        AgentResult r = new QueryAgent(kb.model(), kb.kb.wikiDir(), "en", null).answer("q", chunks::add, CancelToken.none());
+        assertEquals("Found it.", r.text());
+        assertEquals(List.of("Looking.", "\n\n", "Found it."), chunks);
+        assertTrue(llm.calls.get(0).streamed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openai", "anthropic"})
     void anAnswerCutAtTheTokenLimitSaysSo(String provider) throws Exception {
         AgentKb kb = new AgentKb(dir, llm, provider);
         kb.approve(llm.baseUrl());

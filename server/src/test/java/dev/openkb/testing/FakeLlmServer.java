@@ -131,6 +131,10 @@ public final class FakeLlmServer implements AutoCloseable {
     public record BrokenStream(Turn turn, long stallMillis) implements Reply {
     }
 
+    /** A model turn as one JSON object even when a stream was asked for (servers that ignore {@code stream}). */
+    public record Unstreamed(Turn turn) implements Reply {
+    }
+
     /** A 200 answer with this exact body (for malformed answers and hand-written event streams). */
     public record Raw(String contentType, String body) implements Reply {
     }
@@ -207,6 +211,8 @@ public final class FakeLlmServer implements AutoCloseable {
             } else {
                 bytes(ex, 200, "application/json", (call.anthropic() ? anthropic(t.turn()) : openAi(t.turn())).toString());
             }
+        } else if (r instanceof Unstreamed u) {
+            bytes(ex, 200, "application/json", (call.anthropic() ? anthropic(u.turn()) : openAi(u.turn())).toString());
         } else if (r instanceof Raw raw) {
             bytes(ex, 200, raw.contentType(), raw.body());
         } else if (r instanceof BrokenStream b) {
