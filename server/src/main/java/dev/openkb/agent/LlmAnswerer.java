@@ -69,7 +69,13 @@ public final class LlmAnswerer implements Answerer {
                     listener.chunk(chunk);
                 } : null, cancel);
         pagesRead = r.pagesRead();
-        return stream ? streamed.toString() : r.text();
+        String text = stream ? streamed.toString() : r.text();
+        if (!text.endsWith("\n")) {
+            // Like the offline answer, it ends with a line break, so what follows it on a terminal starts on its own line.
+            listener.chunk("\n");
+            text += "\n";
+        }
+        return text;
     }
 
     /** The question, and the pages whose words match it (the model decides whether to read them). */

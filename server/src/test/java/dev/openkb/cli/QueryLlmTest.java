@@ -80,7 +80,7 @@ class QueryLlmTest {
         CliRun r = query(kb, "How", "does", "attention", "work?");
 
         assertEquals(0, r.code(), r.err());
-        assertEquals("Reading page 2.\n\nAttention weighs the values by query-key similarity [[summaries/paper]].", r.out().strip());
+        assertEquals("Reading page 2.\n\nAttention weighs the values by query-key similarity [[summaries/paper]].\n", r.out());
         assertEquals(3, llm.calls.size());
         for (Call c : llm.calls) {
             assertTrue(c.streamed(), "printed as it arrives");
@@ -104,7 +104,7 @@ class QueryLlmTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("llm", j.path("mode").asText());
-        assertEquals("Attention weighs the values by query-key similarity [[summaries/paper]].", j.path("answer").asText());
+        assertEquals("Attention weighs the values by query-key similarity [[summaries/paper]].\n", j.path("answer").asText());
         List<String> pages = new ArrayList<>();
         j.path("sources").forEach(s -> pages.add(s.path("page").asText()));
         assertEquals(List.of("summaries/paper", "sources/paper"), pages);
