@@ -1,6 +1,11 @@
 package dev.openkb.cli;
 
+import dev.openkb.agent.AgentModels;
+import dev.openkb.agent.ChatModel;
+import dev.openkb.engine.KbException;
 import dev.openkb.engine.VisibleText;
+import dev.openkb.kb.KbConfig;
+import dev.openkb.lint.LintReportWriter;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.lint.FixResult;
 import dev.openkb.lint.LintReport;
@@ -13,12 +18,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lint", description = "Check the wiki's structure: broken links, orphans, index sync, frontmatter. Exit 0 clean, 1 findings.")
+@Command(name = "lint", description = "Check the wiki's structure (broken links, orphans, index sync, frontmatter), then, with a model"
+        + " configured, its knowledge (contradictions, gaps, staleness...). Exit 0 clean, 1 structural findings.")
 final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
+
+    static final String SKIPPED = "Knowledge lint not run: skipped with --no-knowledge.";
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
@@ -34,6 +46,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--no-report", description = "Do not write wiki/reports/lint_<ts>.md and its log line.")
     boolean noReport;
+
+    @Option(names = "--no-knowledge", description = "Skip the knowledge (LLM) lint; only the structural checks run.")
+    boolean noKnowledge;
 
     @Override
     public Integer call() {
@@ -55,11 +70,44 @@ final class LintCommand implements Callable<Integer> {
             } else {
                 out.println(LintReport.json(state));
             }
+            String knowledge = knowledge(svc, text ? out : spec.commandLine().getErr());
             if (!noReport) {
-                Path written = svc.writeLintReport(report, CancelToken.none());
+                Path written = svc.writeLintReport(report, knowledge, CancelToken.none());
                 (text ? out : spec.commandLine().getErr()).println("Report written to " + VisibleText.escape(written.toString()));
             }
             return state.exitCode();
         }
+    }
+
+    /**
+     * Runs the knowledge lint when a model is configured and may be called, printing it on
+     * {@code to}; otherwise says why it did not run. Either way returns the report's "Semantic" text.
+     */
+    private String knowledge(KbService svc, PrintWriter to) {
+        KbConfig config = svc.config();
+        String result;
+        if (noKnowledge) {
+            result = SKIPPED;
+        } else if (config.isOffline()) {
+            result = LintReportWriter.SEMANTIC_NOT_RUN;
+        } else {
+            ChatModel model;
+            try {
+                model = AgentModels.forConfig(config, svc.layout(), main.env());
+            } catch (KbException e) {
+                // No key, a bad base_url or an endpoint the user has not approved: nothing was sent.
+                result = "Knowledge lint not run: " + e.getMessage();
+                to.println(VisibleText.escapeKeepingNewlines(result));
+                return result;
+            }
+            to.println("Running knowledge lint...");
+            result = svc.knowledgeLint(model, CancelToken.none());
+            to.println("## Knowledge Lint");
+            to.println();
+            to.println(VisibleText.escapeKeepingNewlines(result));
+            return result;
+        }
+        to.println(result);
+        return result;
     }
 }

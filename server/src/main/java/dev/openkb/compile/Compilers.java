@@ -37,6 +37,25 @@ public final class Compilers {
         return config.isOffline() ? Optional.empty() : Optional.of(LlmSettings.endpoint(config, layout));
     }
 
+    /**
+     * The HTTP client for the KB's model, for callers other than the compiler (the query and lint
+     * agents): built through the same {@link EndpointGate} check, its failures carry {@code failure}.
+     *
+     * @throws dev.openkb.engine.KbException INVALID_ARGUMENT for {@code model: offline}, a missing key or a
+     *            bad {@code base_url}; ENDPOINT_NOT_APPROVED when the endpoint needs the user's approval (nothing is sent)
+     */
+    public static LlmHttp http(KbConfig config, KbLayout layout, Map<String, String> env, LlmHttp.Sleeper sleeper,
+            dev.openkb.engine.ErrorCode failure) {
+        if (config.isOffline()) {
+            throw new dev.openkb.engine.KbException(dev.openkb.engine.ErrorCode.INVALID_ARGUMENT, layout.config(),
+                    "model: offline has no LLM to call; set model in .openkb/config.yaml");
+        }
+        LlmSettings settings = LlmSettings.from(config, layout, env);
+        EndpointGate gate = new EndpointGate(ApprovalStore.forUser(env));
+        return new LlmHttp(settings, gate.admit(layout.root(), settings.endpoint().endpoint(),
+                settings.endpoint().providerDefault()), sleeper, failure);
+    }
+
     static WikiCompiler forConfig(KbConfig config, KbLayout layout, Map<String, String> env, LlmHttp.Sleeper sleeper) {
         if (config.isOffline()) {
             return new OfflineCompiler();

@@ -27,20 +27,27 @@ import java.util.Map;
  *
  * <p>Thread-safe: the {@link HttpClient} is, and nothing else here changes after construction.
  */
-final class LlmHttp {
+public final class LlmHttp {
     static final int MAX_RETRIES = 3;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     /** Waits between attempts; tests replace it so they need not wait. */
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
+    }
+
+    /** Receives one server-sent event of a streamed answer: its {@code event:} name (or "") and its {@code data:}. */
+    @FunctionalInterface
+    public interface SseListener {
+        void event(String name, String data);
     }
 
     private final HttpClient client;
     private final LlmSettings settings;
     private final Sleeper sleeper;
+    private final ErrorCode failure;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
@@ -48,6 +55,12 @@ final class LlmHttp {
      *                 without one no client is built, so every model call passes the approval check
      */
     LlmHttp(LlmSettings settings, ApprovedEndpoint approved, Sleeper sleeper) {
+        this(settings, approved, sleeper, ErrorCode.COMPILE_FAILED);
+    }
+
+    /** @param failure the code every failure carries (the compiler's COMPILE_FAILED, or the agent's own) */
+    LlmHttp(LlmSettings settings, ApprovedEndpoint approved, Sleeper sleeper, ErrorCode failure) {
+        this.failure = failure;
         if (!approved.endpoint().equals(settings.endpoint().endpoint())) {
             throw new IllegalArgumentException("admitted " + approved.endpoint() + ", configured " + settings.baseUrl());
         }
@@ -57,12 +70,41 @@ final class LlmHttp {
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    LlmSettings settings() {
+    public LlmSettings settings() {
         return settings;
     }
 
     /** POSTs {@code body} to {@code baseUrl + path} and returns the parsed JSON answer. */
-    JsonNode post(String path, Map<String, String> headers, JsonNode body) {
+    public JsonNode post(String path, Map<String, String> headers, JsonNode body) {
+        return exchange(path, headers, body, "application/json", resp -> parse(readAll(resp.body())));
+    }
+
+    /**
+     * POSTs {@code body} (which asks for {@code stream: true}) and hands each server-sent event to
+     * {@code listener} as it arrives, returning when the stream ends. Failures before the stream
+     * starts (HTTP errors, timeouts, refused connections) are retried like {@link #post}; a stream
+     * that breaks or stalls for longer than the timeout after it started is not, since the listener
+     * has already passed part of the answer on.
+     *
+     * @return null when the answer was streamed; the answer itself when the server sent one plain JSON object instead
+     */
+    public JsonNode postStream(String path, Map<String, String> headers, JsonNode body, SseListener listener) {
+        return exchange(path, headers, body, "text/event-stream", resp -> {
+            // Some compatible servers ignore "stream": true and answer one JSON object: take it as is.
+            if (resp.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                return parse(readAll(resp.body()));
+            }
+            readEvents(resp.body(), listener, URI.create(settings.baseUrl() + path));
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Success<T> {
+        T accept(HttpResponse<java.io.InputStream> resp) throws IOException;
+    }
+
+    private <T> T exchange(String path, Map<String, String> headers, JsonNode body, String accept, Success<T> success) {
         URI uri = URI.create(settings.baseUrl() + path);
         byte[] bytes;
         try {
@@ -74,12 +116,12 @@ final class LlmHttp {
         for (int attempt = 0; ; attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> resp = client.send(request(uri, headers, bytes), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<java.io.InputStream> resp = client.send(request(uri, headers, bytes, accept), HttpResponse.BodyHandlers.ofInputStream());
                 int code = resp.statusCode();
                 if (code / 100 == 2) {
-                    return parse(resp.body());
+                    return success.accept(resp);
                 }
-                String detail = detail(resp.body());
+                String detail = detail(readAll(resp.body()));
                 if (code == 401 || code == 403) {
                     throw fail("the provider refused the request (HTTP " + code + "): check LLM_API_KEY" + detail);
                 }
@@ -115,6 +157,72 @@ final class LlmHttp {
                 Thread.currentThread().interrupt();
                 throw new KbException(ErrorCode.CANCELLED, null, "interrupted while waiting to retry the model");
             }
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads a text/event-stream body: {@code event:} and {@code data:} lines, an event ending at a
+     * blank line. The JDK's client has no read timeout once the headers arrived, so a watchdog closes
+     * the stream when no byte came for the configured timeout; the read then fails and says so.
+     */
+    private void readEvents(java.io.InputStream body, SseListener listener, URI uri) throws IOException {
+        java.util.concurrent.atomic.AtomicLong lastRead = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        long limit = settings.timeout().toNanos();
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long idle = System.nanoTime() - lastRead.get();
+                    if (idle >= limit) {
+                        stalled.set(true);
+                        body.close();
+                        return;
+                    }
+                    Thread.sleep(Math.max(1, Math.min(1000, (limit - idle) / 1_000_000)));
+                }
+            } catch (InterruptedException | IOException e) {
+                // The stream ended first (interrupt), or closing it failed: nothing more to watch.
+            }
+        }, "openkb-llm-stream-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String event = "";
+            StringBuilder data = new StringBuilder();
+            boolean hasData = false;
+            for (String line; (line = in.readLine()) != null; ) {
+                lastRead.set(System.nanoTime());
+                if (line.isEmpty()) {
+                    if (hasData) {
+                        listener.event(event, data.toString());
+                    }
+                    event = "";
+                    data.setLength(0);
+                    hasData = false;
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    if (hasData) {
+                        data.append('\n');
+                    }
+                    data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5));
+                    hasData = true;
+                }
+            }
+            if (hasData) {
+                listener.event(event, data.toString());
+            }
+        } catch (IOException e) {
+            throw fail(stalled.get() ? "the streamed answer from " + where(uri) + " stalled: no data within " + seconds()
+                    : "the streamed answer from " + where(uri) + " broke off: " + cause(e));
+        } finally {
+            watchdog.interrupt();
         }
     }
 
@@ -164,9 +272,9 @@ final class LlmHttp {
         return e.getClass().getSimpleName();
     }
 
-    private HttpRequest request(URI uri, Map<String, String> headers, byte[] body) {
+    private HttpRequest request(URI uri, Map<String, String> headers, byte[] body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").header("Accept", accept);
         settings.extraHeaders().forEach(b::setHeader);
         headers.forEach(b::setHeader);
         return b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -221,13 +329,13 @@ final class LlmHttp {
         return one.length() > 300 ? one.substring(0, 300) + "…" : one;
     }
 
-    /** A COMPILE_FAILED error whose message cannot carry the key (no cause is chained, for the same reason). */
-    private KbException fail(String reason) {
-        return new KbException(ErrorCode.COMPILE_FAILED, null, "LLM request to " + settings.baseUrl() + " failed: "
+    /** A COMPILE_FAILED (or the caller's code) error whose message cannot carry the key (no cause is chained, for the same reason). */
+    public KbException fail(String reason) {
+        return new KbException(failure, null, "LLM request to " + settings.baseUrl() + " failed: "
                 + redact(reason));
     }
 
-    String redact(String s) {
+    public String redact(String s) {
         String key = settings.apiKey();
         return key == null || key.isEmpty() || s == null ? s : s.replace(key, "***");
     }

@@ -31,15 +31,15 @@ import java.util.Map;
  * @param extraHeaders sent with every request
  * @param maxTokens    the answer limit sent to Anthropic (which requires one)
  */
-record LlmSettings(Provider provider, String model, LlmEndpoint endpoint, String apiKey, Duration timeout,
+public record LlmSettings(Provider provider, String model, LlmEndpoint endpoint, String apiKey, Duration timeout,
                    Map<String, String> extraHeaders, int maxTokens) {
     static final String KEY_VARIABLE = "LLM_API_KEY";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
     static final int DEFAULT_MAX_TOKENS = 8192;
 
-    enum Provider { OPENAI_COMPATIBLE, ANTHROPIC }
+    public enum Provider { OPENAI_COMPATIBLE, ANTHROPIC }
 
-    LlmSettings {
+    public LlmSettings {
         extraHeaders = Map.copyOf(extraHeaders);
     }
 
@@ -78,7 +78,7 @@ record LlmSettings(Provider provider, String model, LlmEndpoint endpoint, String
     }
 
     /** The API root requests are built from, normalised exactly as the approval was. */
-    String baseUrl() {
+    public String baseUrl() {
         return endpoint.endpoint().url();
     }
 

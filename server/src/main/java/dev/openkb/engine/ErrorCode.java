@@ -40,5 +40,10 @@ public enum ErrorCode {
     /** The KB's LLM endpoint ({@code base_url}) has not been approved by the user for this KB ({@code openkb trust}). */
     ENDPOINT_NOT_APPROVED,
     /** A page rename onto a name another page of the same folder already has. */
-    PAGE_EXISTS
+    PAGE_EXISTS,
+    /**
+     * A model call for a query answer or the knowledge lint failed: HTTP error, timeout, a malformed
+     * answer or tool call, an unknown tool, or no final answer within the turn limit.
+     */
+    LLM_FAILED
 }

@@ -12,8 +12,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes {@code wiki/reports/lint_<YYYYMMDD_HHMMSS>.md} in OpenKB's shape ({@code run_lint}):
  * {@code # Lint Report — <ts>}, then {@code ## Structural} with the structural report and
- * {@code ## Semantic} with the knowledge lint's text. The knowledge (LLM) lint is not part of this
- * engine, so by default "Semantic" says it was not run. Like OpenKB, a second report in the same
+ * {@code ## Semantic} with the knowledge lint's text ({@code dev.openkb.agent.KnowledgeLint}, run by
+ * {@code lint} when a model is configured); offline, "Semantic" says it was not run and why. Like OpenKB, a second report in the same
  * second replaces the first. Written through the caller's transaction; the log line is the
  * caller's. Stateless.
  */

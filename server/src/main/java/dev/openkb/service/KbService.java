@@ -41,6 +41,9 @@ import dev.openkb.rename.RenamePlan;
 import dev.openkb.rename.RenameReport;
 import java.time.Clock;
 import dev.openkb.lock.KbLock;
+import dev.openkb.query.AnswererFactory;
+import dev.openkb.query.Queries;
+import dev.openkb.search.KbSearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +72,8 @@ public final class KbService implements AutoCloseable {
     private final Clock clock;
     private final CompilerFactory compilers;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
+    private final KbSearch search;
+    private final Queries queries;
 
     public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
         this(layout, files, warnings, clock, compilers, KbLock.WaitPolicy.SILENT);
@@ -85,6 +90,19 @@ public final class KbService implements AutoCloseable {
         this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock(), lockWait);
         this.runner = new MutationRunner(layout, files, lock, warnings);
         this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
+        this.search = new KbSearch(layout, warnings);
+        runner.onCommitted(search::committed);
+        this.queries = new Queries(layout, executor, search, AnswererFactory.OFFLINE, clock, warnings);
+    }
+
+    /** The KB's full-text index (opened on first use, kept in step with every commit). */
+    public KbSearch search() {
+        return search;
+    }
+
+    /** {@code openkb query}: answers, logs and optionally saves questions about this KB. */
+    public Queries queries() {
+        return queries;
     }
 
     public KbLayout layout() {
@@ -273,11 +291,27 @@ public final class KbService implements AutoCloseable {
                 tx -> LinkFixer.fix(WikiIndex.build(layout), layout, tx, null)));
     }
 
+    /**
+     * OpenKB's knowledge (LLM) lint with {@code model}, under the shared lock as OpenKB runs it, so
+     * no add or remove changes the wiki while the agent reads it. A model failure is the report's
+     * text ({@code Knowledge lint failed: ...}), not an exception.
+     */
+    public String knowledgeLint(dev.openkb.agent.ChatModel model, CancelToken cancel) {
+        try (KbLock.Hold h = lock.shared(cancel)) {
+            return new dev.openkb.agent.KnowledgeLint(model, layout.wikiDir(), config().language()).run(cancel);
+        }
+    }
+
     /** Writes {@code wiki/reports/lint_<ts>.md} and its {@code lint} log line in one transaction. */
     public Path writeLintReport(String structuralReport, CancelToken cancel) {
+        return writeLintReport(structuralReport, LintReportWriter.SEMANTIC_NOT_RUN, cancel);
+    }
+
+    /** {@link #writeLintReport(String, CancelToken)} with the knowledge lint's report under "Semantic". */
+    public Path writeLintReport(String structuralReport, String semanticReport, CancelToken cancel) {
         return executor.call(cancel, r -> r.run("lint", Map.of(), tx -> {
             LocalDateTime now = LocalDateTime.now(clock);
-            Path report = LintReportWriter.write(tx, layout, structuralReport, now);
+            Path report = LintReportWriter.write(tx, layout, structuralReport, semanticReport, now);
             OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
             return report;
         }));
@@ -337,6 +371,7 @@ public final class KbService implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        search.close();
         lock.close();
     }
 
