@@ -1,8 +1,8 @@
 package dev.openkb.remove;
 
-import dev.openkb.compile.IndexMd;
-import dev.openkb.compile.PageWriter;
-import dev.openkb.compile.SourceRemoval;
+import dev.openkb.compile.pages.IndexMd;
+import dev.openkb.compile.pages.PageWriter;
+import dev.openkb.compile.pages.SourceRemoval;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.KbPathGuard;
