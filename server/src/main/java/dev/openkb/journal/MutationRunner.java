@@ -4,6 +4,7 @@ import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.AtomicFiles;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.util.Map;

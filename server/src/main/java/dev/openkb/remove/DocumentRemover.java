@@ -6,7 +6,7 @@ import dev.openkb.compile.pages.SourceRemoval;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.KbPathGuard;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;

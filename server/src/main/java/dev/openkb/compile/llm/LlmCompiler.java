@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.openkb.convert.DocKind;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbInit;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.wiki.GhostLinks;

@@ -19,7 +19,7 @@ import dev.openkb.compile.text.Sentence;
 import dev.openkb.compile.text.SourceText;
 import dev.openkb.compile.offline.OfflinePages.DocQuotes;
 import dev.openkb.convert.DocKind;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.wiki.Slugs;
 import java.io.IOException;

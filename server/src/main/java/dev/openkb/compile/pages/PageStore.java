@@ -1,6 +1,6 @@
 package dev.openkb.compile.pages;
 
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.openkb.journal;
+package dev.openkb.kb;
 
 import java.io.IOException;
 import java.io.InputStream;
