@@ -7,7 +7,10 @@ import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.KbTransaction;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +19,11 @@ import java.util.function.Consumer;
  * callers (a batch) stop instead of building on a half-restored KB; the next exclusive lock retries.
  * Post-commit cleanup failures are only reported: the mutation is durable by then.
  *
- * <p>Threading: call on the mutation thread, holding the KB's exclusive lock (checked).
+ * <p>A committed mutation announces the paths it touched to the {@link CommitListener}s, so readers
+ * (the language server's snapshot) update from exactly those paths instead of re-reading the KB.
+ *
+ * <p>Threading: call {@link #run} on the mutation thread, holding the KB's exclusive lock (checked).
+ * The listener list is copy-on-write: listeners are added and removed from any thread.
  */
 public final class MutationRunner {
     /** The body of a mutation; it changes the KB only through the transaction. */
@@ -30,6 +37,7 @@ public final class MutationRunner {
     private final KbLock lock;
     private final JournalIds ids = new JournalIds();
     private final Consumer<String> warnings;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
 
     public MutationRunner(KbLayout layout, AtomicFiles files, KbLock lock, Consumer<String> warnings) {
         this.layout = layout;
@@ -40,6 +48,12 @@ public final class MutationRunner {
 
     public KbLayout layout() {
         return layout;
+    }
+
+    /** Tells {@code listener} of every commit from now on, until the returned handle is closed. */
+    public AutoCloseable onCommit(CommitListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public <T> T run(String operation, Map<String, Object> details, Body<T> body) {
@@ -55,12 +69,24 @@ public final class MutationRunner {
             rollbackOrThrowDirty(tx, operation, failure);
             throw asKbException(failure);
         }
+        List<Path> touched = tx.touchedPaths();
         try {
             tx.discard();
         } catch (IOException e) {
             warnings.accept("mutation journal cleanup failed (recovery will finish it): " + e.getMessage());
         }
+        announce(operation, touched);
         return result;
+    }
+
+    private void announce(String operation, List<Path> touched) {
+        for (CommitListener l : listeners) {
+            try {
+                l.committed(operation, touched);
+            } catch (RuntimeException e) {
+                warnings.accept("a listener of committed " + operation + " failed: " + e);
+            }
+        }
     }
 
     private void rollbackOrThrowDirty(JournaledTransaction tx, String operation, Throwable failure) {

@@ -2,6 +2,7 @@ package dev.openkb.service;
 
 import dev.openkb.engine.CancelToken;
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.journal.CommitListener;
 import dev.openkb.journal.MutationExecutor;
 import dev.openkb.journal.MutationRunner;
 import dev.openkb.journal.Quarantine;
@@ -101,6 +102,14 @@ public final class KbService implements AutoCloseable {
 
     public AtomicFiles files() {
         return files;
+    }
+
+    /**
+     * Tells {@code listener} the paths every mutation of this KB in this process touches, once it is
+     * committed (on the mutation thread: hand them on and return), until the handle is closed.
+     */
+    public AutoCloseable onCommit(CommitListener listener) {
+        return runner.onCommit(listener);
     }
 
     public KbConfig config() {
