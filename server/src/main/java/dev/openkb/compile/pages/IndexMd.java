@@ -69,6 +69,34 @@ public final class IndexMd {
         return Sections.join(lines);
     }
 
+    /**
+     * The entry of {@code target} ({@code "concepts/x"}, {@code "entities/y"}) with its brief (the text
+     * after " — ") replaced by {@code brief}; the link and an entity's type stay. Unchanged when the
+     * entry is missing.
+     */
+    public static String rebrief(String text, String target, String brief) {
+        String heading = sectionOf(target);
+        if (heading == null) {
+            return text;
+        }
+        List<String> lines = Sections.lines(text);
+        String link = "[[" + target + "]]";
+        int[] b = Sections.bounds(lines, heading);
+        if (b == null) {
+            return text;
+        }
+        for (int i = b[0]; i < b[1]; i++) {
+            String line = lines.get(i);
+            if (line.startsWith("- " + link)) {
+                int dash = line.indexOf(" — ", 2 + link.length());
+                String head = dash < 0 ? line.stripTrailing() : line.substring(0, dash);
+                lines.set(i, head + withBrief(brief));
+                return Sections.join(lines);
+            }
+        }
+        return text;
+    }
+
     /** Removes the document's entries from {@code ## Documents}; headings stay. */
     public static String removeDocument(String text, String docName) {
         return removeEntries(text, List.of("summaries/" + docName));

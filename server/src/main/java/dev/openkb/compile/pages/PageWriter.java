@@ -253,14 +253,18 @@ public final class PageWriter {
     }
 
     /**
-     * Removes a document from a concept or entity page, as {@code openkb remove} does: its
-     * {@code sources} entry, every {@code - [[summaries/<doc>]]} bullet of {@code ## Related Documents}
-     * (strict prefix) and {@code See also: [[summaries/<doc>]]} paragraphs or lines.
+     * Takes out of a concept or entity page everything {@code docName} contributed: its entry in
+     * {@code sources}, its {@code ## From <doc>} section (the quotes the offline compiler took from
+     * it), its {@code ## Related Documents} entry and "See also" line, and a description quoted from
+     * it — replaced by the first quote of the first remaining {@code ## From} section (the compiler
+     * quotes a document's most definition-like sentence first, which is what it makes descriptions
+     * of), or left as it is when no such section remains to say anything else.
      */
     public static SourceRemoval removeSource(String pageText, String docName) {
         String text = pageText;
         boolean listed = false;
         int remaining = 0;
+        String newDescription = null;
         Optional<FrontmatterLines> fm = FrontmatterLines.of(text);
         if (fm.isPresent()) {
             FrontmatterLines f = fm.get();
@@ -269,9 +273,25 @@ public final class PageWriter {
                 listed = sources.remove(sourceFile(docName)) | sources.remove("summaries/" + docName);
                 if (listed) {
                     f.set("sources", sources, CONCEPT_ORDER);
-                    text = f.text();
                 }
                 remaining = sources.size();
+            }
+            List<String> body = Sections.lines(f.body());
+            int[] own = Sections.bounds(body, FROM_PREFIX + docName);
+            if (own != null) {
+                List<String> quotes = bullets(body.subList(own[0], own[1]));
+                body.subList(own[0] - 1, own[1]).clear();
+                String description = description(text);
+                if (quotedFrom(description, quotes)) {
+                    String next = firstRemainingQuote(body);
+                    if (next != null) {
+                        newDescription = clip(next, DESCRIPTION_MAX);
+                        f.set("description", newDescription, CONCEPT_ORDER);
+                    }
+                }
+                text = f.withBody(Sections.join(body));
+            } else if (listed) {
+                text = f.text();
             }
         }
         String link = summaryLink(docName);
@@ -285,7 +305,64 @@ public final class PageWriter {
             text = Pattern.compile("^[ \t]*See also:[ \t]*" + quoted + "[ \t]*\n?", Pattern.MULTILINE)
                     .matcher(text).replaceAll("");
         }
-        return new SourceRemoval(text, remaining, listed);
+        return new SourceRemoval(text, remaining, listed, newDescription);
+    }
+
+    /** Descriptions stay under this many characters (the offline compiler's limit). */
+    public static final int DESCRIPTION_MAX = 200;
+    private static final String FROM_PREFIX = "## From ";
+
+    /** {@code s} on one line, cut at a word boundary to fewer than {@code max} characters, with "…" when cut. */
+    public static String clip(String s, int max) {
+        String t = oneLine(s);
+        if (t.length() < max) {
+            return t;
+        }
+        int cut = t.lastIndexOf(' ', max - 2);
+        if (cut < max / 2) {
+            cut = max - 2;
+        }
+        return t.substring(0, cut).replaceAll("[\\s,;:.\\-]+$", "") + "…";
+    }
+
+    /** The texts of the {@code "- "} bullets among {@code lines}. */
+    private static List<String> bullets(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            if (l.startsWith("- ")) {
+                out.add(l.substring(2).strip());
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code description} is one of {@code quotes}, or the start of one (clipped shorter, "…"). */
+    private static boolean quotedFrom(String description, List<String> quotes) {
+        if (description.isEmpty()) {
+            return false;
+        }
+        String d = description.endsWith("…") ? description.substring(0, description.length() - 1) : description;
+        for (String q : quotes) {
+            String plain = q.endsWith("…") ? q.substring(0, q.length() - 1) : q;
+            if (plain.equals(d) || plain.startsWith(d) || d.startsWith(plain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first bullet of the first {@code ## From} section left in {@code body}, or null. */
+    private static String firstRemainingQuote(List<String> body) {
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i).startsWith(FROM_PREFIX)) {
+                int[] b = Sections.bounds(body, body.get(i).stripTrailing());
+                List<String> q = bullets(body.subList(b[0], b[1]));
+                if (!q.isEmpty()) {
+                    return q.get(0);
+                }
+            }
+        }
+        return null;
     }
 
     /** Python's {@code str.title()} for type names: "organization" → "Organization". */

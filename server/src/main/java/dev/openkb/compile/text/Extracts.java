@@ -26,15 +26,7 @@ public final class Extracts {
 
     /** {@code s} cut at a word boundary to fewer than {@code max} characters, with "…" when cut. */
     public static String clip(String s, int max) {
-        String t = PageWriter.oneLine(s);
-        if (t.length() < max) {
-            return t;
-        }
-        int cut = t.lastIndexOf(' ', max - 2);
-        if (cut < max / 2) {
-            cut = max - 2;
-        }
-        return t.substring(0, cut).replaceAll("[\\s,;:.\\-]+$", "") + "…";
+        return PageWriter.clip(s, max);
     }
 
     /**

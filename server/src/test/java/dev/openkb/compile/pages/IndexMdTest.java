@@ -97,4 +97,15 @@ class IndexMdTest {
         assertEquals("# Knowledge Base Index\n\n## Documents\n\n## Concepts\n\n## Entities\n\n## Explorations\n",
                 IndexMd.removeEntries(removed, List.of("concepts/x", "unknown/y")));
     }
+
+    @Test
+    void rebriefReplacesOnlyTheBriefOfThatEntryAndKeepsAnEntitysType() {
+        String index = "# Knowledge Base Index\n\n## Documents\n\n## Concepts\n- [[concepts/log]] — Old — with a dash.\n"
+                + "- [[concepts/log-record]] — Other.\n\n## Entities\n- [[entities/sqlite]] (product) — Old.\n\n## Explorations\n";
+        String s = IndexMd.rebrief(IndexMd.rebrief(index, "concepts/log", "New."), "entities/sqlite", "A database.");
+        assertEquals("# Knowledge Base Index\n\n## Documents\n\n## Concepts\n- [[concepts/log]] — New.\n"
+                + "- [[concepts/log-record]] — Other.\n\n## Entities\n- [[entities/sqlite]] (product) — A database.\n\n"
+                + "## Explorations\n", s);
+        assertEquals(index, IndexMd.rebrief(index, "concepts/missing", "X."));
+    }
 }

@@ -108,6 +108,26 @@ class PageWriterTest {
     }
 
     @Test
+    void removeSourceTakesOutTheDocumentsSectionAndADescriptionQuotedFromIt() {
+        String page = "---\ntype: \"Concept\"\nsources: [\"summaries/a.md\", \"summaries/b.md\"]\n"
+                + "description: \"A log records changes first.\"\n---\n\n# Log\n\n"
+                + "## From a\n\n- A log records changes first.\n- The log is replayed.\n\n"
+                + "## From b\n\n- The log holds changes in order.\n\n"
+                + "## Related Documents\n- [[summaries/a]]\n- [[summaries/b]]\n";
+        SourceRemoval r = PageWriter.removeSource(page, "a");
+        assertEquals("---\ntype: \"Concept\"\nsources: [\"summaries/b.md\"]\n"
+                + "description: \"The log holds changes in order.\"\n---\n\n# Log\n\n"
+                + "## From b\n\n- The log holds changes in order.\n\n"
+                + "## Related Documents\n- [[summaries/b]]\n", r.text());
+        assertEquals("The log holds changes in order.", r.newDescription());
+
+        SourceRemoval other = PageWriter.removeSource(page, "b");
+        assertEquals(null, other.newDescription(), "a's description was not b's to take");
+        assertTrue(other.text().contains("description: \"A log records changes first.\""), other.text());
+        assertFalse(other.text().contains("## From b"), other.text());
+    }
+
+    @Test
     void removingTheLastSourceReportsAnOrphanAndTrailingSeeAlsoGoes() {
         String page = "---\nsources: [\"summaries/a.md\"]\ntype: \"Person\"\n---\n\nBody\n\nSee also: [[summaries/a]]";
         SourceRemoval r = PageWriter.removeSource(page, "a");
