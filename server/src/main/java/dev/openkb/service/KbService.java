@@ -36,6 +36,7 @@ import dev.openkb.remove.RemoveOptions;
 import dev.openkb.remove.RemovePlan;
 import dev.openkb.remove.RemoveReport;
 import java.time.Clock;
+import java.time.Duration;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ import java.util.stream.Stream;
  * every outermost exclusive acquisition runs recovery first) and the mutation runner. Reads take
  * the shared lock; mutations take the exclusive lock for one commit at a time.
  *
- * <p>Threading: thread-safe. {@code lastRecovery} is written by whichever thread holds the
- * exclusive lock and read by anyone (volatile).
+ * <p>Threading: thread-safe. Every exclusive acquisition — so every recovery — happens on the KB's
+ * one mutation thread ({@link MutationExecutor}); {@code lastRecovery} is written there and read by
+ * anyone (volatile).
  */
 public final class KbService implements AutoCloseable {
     private final KbLayout layout;
@@ -116,11 +118,17 @@ public final class KbService implements AutoCloseable {
         return KbConfig.load(layout.config());
     }
 
-    /** Takes the exclusive lock (which recovers), and returns what that recovery did. */
+    /**
+     * Takes the exclusive lock (which recovers), and returns what that recovery did. Like every
+     * change to the KB, recovery runs on the KB's mutation thread, never on the caller's.
+     */
     public RecoveryReport recover(CancelToken cancel) {
-        try (KbLock.Hold h = lock.exclusive(cancel)) {
-            return lastRecovery;
-        }
+        return executor.call(cancel, r -> lastRecovery);
+    }
+
+    /** {@link #recover(CancelToken)}, giving up with {@code LOCK_FAILED} when the lock is not had within {@code lockTimeout}. */
+    public RecoveryReport recover(CancelToken cancel, Duration lockTimeout) {
+        return executor.call(cancel, lockTimeout, r -> lastRecovery);
     }
 
     /** What the most recent recovery did (empty before the first exclusive acquisition). */
