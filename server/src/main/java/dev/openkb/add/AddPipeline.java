@@ -187,14 +187,15 @@ public final class AddPipeline {
                     return new Prefilter(layout, Registry.load(layout));
                 }
             }
-            try (KbLock.Hold h = lock.exclusive(cancel)) {
+            // On the mutation thread, like every exclusive acquisition: the recovery it runs is a mutation.
+            return executor.call(cancel, r -> {
                 List<Path> still = Recovery.pendingJournals(layout);
                 if (!still.isEmpty()) {
                     throw new KbException(ErrorCode.DIRTY_ROLLBACK, still.get(0), "an interrupted change could not be rolled back, so"
                             + " the registry cannot be trusted yet; fix the cause (disk space, permissions) and run `openkb recover`");
                 }
                 return new Prefilter(layout, Registry.load(layout));
-            }
+            });
         } catch (KbException e) {
             if (e.code() == ErrorCode.CANCELLED) {
                 return null;

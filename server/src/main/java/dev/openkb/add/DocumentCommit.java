@@ -2,7 +2,7 @@ package dev.openkb.add;
 
 import dev.openkb.convert.DocKind;
 import dev.openkb.io.AtomicFiles;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;

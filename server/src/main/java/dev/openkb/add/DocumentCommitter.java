@@ -1,7 +1,7 @@
 package dev.openkb.add;
 
 import dev.openkb.convert.ConvertedDoc;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.openkb.cli;
 
 import dev.openkb.compile.Compilers;
-import dev.openkb.compile.LlmEndpoint;
+import dev.openkb.compile.llm.LlmEndpoint;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.kb.KbConfig;

@@ -1,5 +1,12 @@
 package dev.openkb.compile;
 
+import dev.openkb.compile.llm.AnthropicClient;
+import dev.openkb.compile.llm.LlmCompiler;
+import dev.openkb.compile.llm.LlmEndpoint;
+import dev.openkb.compile.llm.LlmHttp;
+import dev.openkb.compile.llm.LlmSettings;
+import dev.openkb.compile.llm.OpenAiClient;
+import dev.openkb.compile.offline.OfflineCompiler;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.trust.ApprovalStore;
@@ -56,7 +63,7 @@ public final class Compilers {
                 settings.endpoint().providerDefault()), sleeper, failure);
     }
 
-    static WikiCompiler forConfig(KbConfig config, KbLayout layout, Map<String, String> env, LlmHttp.Sleeper sleeper) {
+    public static WikiCompiler forConfig(KbConfig config, KbLayout layout, Map<String, String> env, LlmHttp.Sleeper sleeper) {
         if (config.isOffline()) {
             return new OfflineCompiler();
         }

@@ -1,5 +1,9 @@
 package dev.openkb.compile;
 
+import dev.openkb.compile.offline.KeyPhrase;
+import dev.openkb.compile.offline.OfflineCompiler;
+import dev.openkb.compile.offline.ProperName;
+import dev.openkb.compile.text.DocText;
 import java.util.List;
 
 /**
@@ -17,7 +21,7 @@ public final class DocAnalysis {
     private final String lead;
     private final List<String> leadPassages;
 
-    DocAnalysis(DocText doc, List<KeyPhrase> phrases, List<ProperName> names, String lead, List<String> leadPassages) {
+    public DocAnalysis(DocText doc, List<KeyPhrase> phrases, List<ProperName> names, String lead, List<String> leadPassages) {
         this.doc = doc;
         this.phrases = List.copyOf(phrases);
         this.names = List.copyOf(names);
@@ -25,27 +29,27 @@ public final class DocAnalysis {
         this.leadPassages = List.copyOf(leadPassages);
     }
 
-    DocText doc() {
+    public DocText doc() {
         return doc;
     }
 
     /** The top key phrases, best first. */
-    List<KeyPhrase> phrases() {
+    public List<KeyPhrase> phrases() {
         return phrases;
     }
 
     /** Every proper name, most mentioned first. */
-    List<ProperName> names() {
+    public List<ProperName> names() {
         return names;
     }
 
     /** The document's own lead ("" when it has no prose paragraph). */
-    String lead() {
+    public String lead() {
         return lead;
     }
 
     /** The key passages to show under {@code description}: prepared for the lead, computed otherwise. */
-    List<String> passages(String description) {
+    public List<String> passages(String description) {
         return description.equals(lead) ? leadPassages : OfflineCompiler.passages(doc, phrases, description);
     }
 }

@@ -1,6 +1,6 @@
 package dev.openkb.compile;
 
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.convert.DocKind;
 import java.io.IOException;
 import java.nio.file.Path;

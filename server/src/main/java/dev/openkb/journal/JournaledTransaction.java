@@ -6,6 +6,7 @@ import dev.openkb.io.AtomicFiles;
 import dev.openkb.io.KbPathGuard;
 import dev.openkb.io.UnsafePathException;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.KbTransaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import dev.openkb.engine.KbException;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +44,16 @@ public final class MutationExecutor implements AutoCloseable {
     }
 
     public <T> T call(CancelToken cancel, LockedWork<T> work) {
+        return call(cancel, null, work);
+    }
+
+    /**
+     * As {@link #call(CancelToken, LockedWork)}, giving up on the lock after {@code lockTimeout}
+     * ({@code LOCK_FAILED}); null waits as the lock's policy says.
+     */
+    public <T> T call(CancelToken cancel, Duration lockTimeout, LockedWork<T> work) {
         Future<T> f = thread.submit(() -> {
-            try (KbLock.Hold h = lock.exclusive(cancel)) {
+            try (KbLock.Hold h = lockTimeout == null ? lock.exclusive(cancel) : lock.exclusive(cancel, lockTimeout)) {
                 return work.run(runner);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.AtomicFiles;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,11 @@ import java.util.function.Consumer;
  * callers (a batch) stop instead of building on a half-restored KB; the next exclusive lock retries.
  * Post-commit cleanup failures are only reported: the mutation is durable by then.
  *
- * <p>Threading: call on the mutation thread, holding the KB's exclusive lock (checked).
+ * <p>A committed mutation announces the paths it touched to the {@link CommitListener}s, so readers
+ * (the language server's snapshot) update from exactly those paths instead of re-reading the KB.
+ *
+ * <p>Threading: call {@link #run} on the mutation thread, holding the KB's exclusive lock (checked).
+ * The listener list is copy-on-write: listeners are added and removed from any thread.
  */
 public final class MutationRunner {
     /** The body of a mutation; it changes the KB only through the transaction. */
@@ -32,7 +37,7 @@ public final class MutationRunner {
     private final KbLock lock;
     private final JournalIds ids = new JournalIds();
     private final Consumer<String> warnings;
-    private final List<Consumer<List<Path>>> committedListeners = new CopyOnWriteArrayList<>();
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
 
     public MutationRunner(KbLayout layout, AtomicFiles files, KbLock lock, Consumer<String> warnings) {
         this.layout = layout;
@@ -45,14 +50,10 @@ public final class MutationRunner {
         return layout;
     }
 
-    /**
-     * Calls {@code listener} with the paths every committed transaction touched, on the mutation
-     * thread, still holding the exclusive lock, after the journal is cleaned up. For derived state
-     * (the search index) that follows the pages: a listener's failure is reported, never undoes or
-     * fails the committed mutation.
-     */
-    public void onCommitted(Consumer<List<Path>> listener) {
-        committedListeners.add(listener);
+    /** Tells {@code listener} of every commit from now on, until the returned handle is closed. */
+    public AutoCloseable onCommit(CommitListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public <T> T run(String operation, Map<String, Object> details, Body<T> body) {
@@ -68,19 +69,24 @@ public final class MutationRunner {
             rollbackOrThrowDirty(tx, operation, failure);
             throw asKbException(failure);
         }
+        List<Path> touched = tx.touchedPaths();
         try {
             tx.discard();
         } catch (IOException e) {
             warnings.accept("mutation journal cleanup failed (recovery will finish it): " + e.getMessage());
         }
-        for (Consumer<List<Path>> l : committedListeners) {
+        announce(operation, touched);
+        return result;
+    }
+
+    private void announce(String operation, List<Path> touched) {
+        for (CommitListener l : listeners) {
             try {
-                l.accept(tx.touchedPaths());
+                l.committed(operation, touched);
             } catch (RuntimeException e) {
-                warnings.accept("after " + operation + " committed: " + e.getMessage());
+                warnings.accept("a listener of committed " + operation + " failed: " + e);
             }
         }
-        return result;
     }
 
     private void rollbackOrThrowDirty(JournaledTransaction tx, String operation, Throwable failure) {

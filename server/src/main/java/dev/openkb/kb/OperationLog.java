@@ -1,7 +1,6 @@
 package dev.openkb.kb;
 
 import dev.openkb.engine.VisibleText;
-import dev.openkb.journal.KbTransaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

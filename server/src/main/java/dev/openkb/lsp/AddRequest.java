@@ -3,13 +3,9 @@ package dev.openkb.lsp;
 import com.google.gson.JsonElement;
 import dev.openkb.add.AddReport;
 import dev.openkb.engine.CancelToken;
-import dev.openkb.engine.FileStage;
-import dev.openkb.engine.FileStatus;
-import dev.openkb.engine.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +17,13 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * {@code openkb/add}: every URI is checked before anything starts (a missing path or a non-file URI
  * fails the request and nothing happens), the target KB is chosen ({@code kb}, else the KB holding
  * the first URI, else the workspace's only KB), and the engine's add runs as a cancellable operation
- * reporting through {@link AddProgress}. When it ends, the snapshot is reloaded (diagnostics of the
- * changed pages republished) and the progress end is sent before the result. Stateless apart from
+ * reporting through {@link AddProgress}. Each committed file updates the snapshot from the paths it
+ * touched (diagnostics of the pages whose findings changed republished, as the add goes); the result
+ * waits for those updates, and the progress end is sent before it. Stateless apart from
  * the shared context.
  */
 final class AddRequest {
     static final String METHOD = "openkb/add";
-    private static final Duration RELOAD_DELAY = Duration.ofMillis(500);
 
     private final ServerContext ctx;
 
@@ -82,11 +78,10 @@ final class AddRequest {
         }
         progress.begin("OpenKB: add", "scanning " + inputs.size() + " input(s)");
         try {
-            AddReport r = kb.service().add(inputs, jobs, reloadingAfterCommits(kb, progress), cancel);
+            AddReport r = kb.service().add(inputs, jobs, progress, cancel);
             progress.end(summary(r));
-            if (r.added() > 0) {
-                KbRequests.reloadQuietly(kb);
-            }
+            // Each commit already queued its snapshot update; answer once they are applied.
+            kb.settled().handle((v, e) -> null).join();
             return result(r);
         } catch (RuntimeException | IOException e) {
             progress.end("failed: " + e.getMessage());
@@ -97,27 +92,6 @@ final class AddRequest {
             }
             ctx.outbox().flushed().join();
         }
-    }
-
-    /**
-     * The progress listener, plus a reload of the KB's snapshot shortly after files commit (debounced),
-     * so diagnostics follow a long add as it goes rather than only at its end.
-     */
-    private ProgressListener reloadingAfterCommits(KbSession kb, AddProgress progress) {
-        return new ProgressListener() {
-            @Override
-            public void fileStage(Path file, int index, int total, FileStage stage, String detail) {
-                progress.fileStage(file, index, total, stage, detail);
-            }
-
-            @Override
-            public void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
-                progress.fileDone(file, index, total, docName, status, reason);
-                if (status == FileStatus.ADDED) {
-                    ctx.debouncer().schedule(kb, RELOAD_DELAY, kb::reload);
-                }
-            }
-        };
     }
 
     static String summary(AddReport r) {

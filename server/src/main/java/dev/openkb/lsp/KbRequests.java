@@ -138,7 +138,7 @@ final class KbRequests {
             }
             RemoveReport r = kb.service().remove(e.docName(), opts, cancel);
             if (r.removed()) {
-                reloadQuietly(kb);
+                kb.settled().handle((v, failure) -> null).join();
             }
             return new Protocol.RemoveResult(r.plan().docName(), e.name(), opts.dryRun(), r.removed(), r.linksFixed(),
                     r.plan().actions().stream().map(a -> new Protocol.RemoveAction(a.kind().wire(), a.path())).toList());

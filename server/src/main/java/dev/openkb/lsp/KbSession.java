@@ -1,10 +1,10 @@
 package dev.openkb.lsp;
 
 import dev.openkb.kb.KbLayout;
+import dev.openkb.lint.DiskChanges;
 import dev.openkb.lint.LintUpdate;
 import dev.openkb.lint.Linter;
 import dev.openkb.lint.PageScope;
-import dev.openkb.lint.RawStateLoader;
 import dev.openkb.lint.WikiIndex;
 import dev.openkb.lint.WikiIndexLoader;
 import dev.openkb.service.KbService;
@@ -24,7 +24,11 @@ import org.eclipse.lsp4j.MessageType;
 
 /**
  * The server's view of one KB: the engine service, and the current {@link Snapshot} of its wiki and
- * lint, kept up to date with open buffers, watched-file events and the server's own mutations.
+ * lint, kept up to date with open buffers, watched-file events and the server's own mutations. A
+ * mutation committed by this process's engine (an add's every file, remove, recompile, lint --fix)
+ * announces the paths it touched ({@link KbService#onCommit}); the snapshot is updated from just
+ * those paths, never by re-reading the KB, and only the files whose findings changed get new
+ * diagnostics. A full {@link #reload} is for the first load, recovery and an explicit lint request.
  *
  * <p>Threading: one writer. Every change runs on this KB's single "index" thread, which builds the
  * next snapshot from the current one (incrementally, {@link WikiIndex#withPage} and
@@ -42,6 +46,7 @@ final class KbSession implements AutoCloseable {
     private final DiagnosticsPublisher publisher;
     private final ExecutorService indexThread;
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private final AutoCloseable commits;
     private volatile Snapshot snapshot = Snapshot.empty();
 
     KbSession(KbService service, OpenDocuments docs, Outbox outbox) {
@@ -55,6 +60,7 @@ final class KbSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.commits = service.onCommit((operation, touched) -> refreshFromDisk(touched));
     }
 
     KbService service() {
@@ -115,7 +121,7 @@ final class KbSession implements AutoCloseable {
             } else {
                 return;
             }
-            apply(texts, versions, false);
+            apply(new DiskChanges(texts, false), versions);
         });
     }
 
@@ -125,22 +131,19 @@ final class KbSession implements AutoCloseable {
      */
     CompletableFuture<Void> refreshFromDisk(Collection<Path> files) {
         return onIndexThread(() -> {
-            Map<String, String> texts = new HashMap<>();
-            boolean raw = false;
-            for (Path f : files) {
-                if (!layout.contains(f)) {
-                    continue;
-                }
-                String rel = layout.relative(f);
-                raw |= rel.startsWith("raw/") || f.equals(layout.hashes())
-                        || (rel.startsWith("wiki/sources/") && rel.endsWith(".json"));
-                if (PageScope.isWikiPage(rel) && docs.get(f).isEmpty()) {
-                    texts.put(rel, WikiIndexLoader.read(f));
-                }
+            DiskChanges changes = DiskChanges.read(layout, files, f -> docs.get(f).isPresent());
+            if (!changes.isEmpty()) {
+                apply(changes, snapshot.versions());
             }
-            if (!texts.isEmpty() || raw) {
-                apply(texts, snapshot.versions(), raw);
-            }
+        });
+    }
+
+    /**
+     * Completes once every snapshot update queued before this call (those of the commits made so far
+     * included) is applied and its diagnostics sent.
+     */
+    CompletableFuture<Void> settled() {
+        return onIndexThread(() -> {
         });
     }
 
@@ -153,17 +156,11 @@ final class KbSession implements AutoCloseable {
         return PageScope.isWikiPage(rel) ? rel : null;
     }
 
-    /** Runs on the index thread. {@code texts}: page to new text, null for a page that is gone. */
-    private void apply(Map<String, String> texts, Map<String, Integer> versions, boolean rawChanged) {
+    /** Runs on the index thread: lays {@code changes} over the snapshot, re-lints what they affect, publishes. */
+    private void apply(DiskChanges changes, Map<String, Integer> versions) {
         Snapshot s = snapshot;
-        WikiIndex after = s.index();
-        for (Map.Entry<String, String> e : texts.entrySet()) {
-            after = e.getValue() == null ? after.withoutPage(e.getKey()) : after.withPage(e.getKey(), e.getValue());
-        }
-        if (rawChanged) {
-            after = after.withRawState(RawStateLoader.load(layout));
-        }
-        LintUpdate u = Linter.update(s.lint(), s.index(), after, texts.keySet());
+        WikiIndex after = changes.applyTo(s.index(), layout);
+        LintUpdate u = Linter.update(s.lint(), s.index(), after, changes.texts().keySet());
         Snapshot next = new Snapshot(after, u.state(), versions);
         snapshot = next;
         publisher.publish(next, u.changedFiles());
@@ -202,6 +199,11 @@ final class KbSession implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            commits.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "commit listener removal", e);
+        }
         indexThread.shutdown();
     }
 }

@@ -6,7 +6,6 @@ import dev.openkb.engine.CancelToken;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.FileOps;
 import dev.openkb.journal.RecoveryReport;
-import dev.openkb.lock.KbLock;
 import dev.openkb.service.CompilerFactory;
 import dev.openkb.service.OpenKb;
 import java.nio.file.Path;
@@ -163,8 +162,8 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     /** The first exclusive lock runs recovery; its events were logged by the engine's warning hook. */
     private void recover(KbSession s) {
         outbox.log(MessageType.Info, "OpenKB: recovering " + s.root());
-        try (KbLock.Hold h = s.service().lock().exclusive(CancelToken.none(), options.recoveryLockTimeout())) {
-            RecoveryReport r = s.service().lastRecovery();
+        try {
+            RecoveryReport r = s.service().recover(CancelToken.none(), options.recoveryLockTimeout());
             MessageType level = r.errors().isEmpty() && r.gaveUp().isEmpty() && r.quarantined().isEmpty() ? MessageType.Info : MessageType.Warning;
             outbox.log(level, "OpenKB: " + s.root() + ": " + describe(r));
             String news = newsOf(r);

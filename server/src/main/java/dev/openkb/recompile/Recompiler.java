@@ -1,7 +1,7 @@
 package dev.openkb.recompile;
 
 import dev.openkb.compile.CompileRequest;
-import dev.openkb.compile.PageWriter;
+import dev.openkb.compile.pages.PageWriter;
 import dev.openkb.compile.WikiCompiler;
 import dev.openkb.convert.DocKind;
 import dev.openkb.engine.CancelToken;

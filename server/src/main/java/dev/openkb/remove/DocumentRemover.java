@@ -1,12 +1,12 @@
 package dev.openkb.remove;
 
-import dev.openkb.compile.IndexMd;
-import dev.openkb.compile.PageWriter;
-import dev.openkb.compile.SourceRemoval;
+import dev.openkb.compile.pages.IndexMd;
+import dev.openkb.compile.pages.PageWriter;
+import dev.openkb.compile.pages.SourceRemoval;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
 import dev.openkb.io.KbPathGuard;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;
@@ -88,6 +88,7 @@ public final class DocumentRemover {
         String doc = plan.docName();
         List<String> deletedTargets = new ArrayList<>();
         List<Path> modified = new ArrayList<>();
+        Map<String, String> rebriefed = new LinkedHashMap<>();
         Map<Path, SourceRemoval> affected = affectedPages(doc);
         for (PlannedAction a : plan.actions()) {
             Path p = layout.root().resolve(a.path());
@@ -98,9 +99,9 @@ public final class DocumentRemover {
                     } else {
                         tx.delete(p);
                     }
-                    String rel = layout.wikiDir().relativize(p).toString().replace('\\', '/');
-                    if (rel.startsWith("concepts/") || rel.startsWith("entities/")) {
-                        deletedTargets.add(rel.substring(0, rel.length() - ".md".length()));
+                    String target = wikiTarget(p);
+                    if (target.startsWith("concepts/") || target.startsWith("entities/")) {
+                        deletedTargets.add(target);
                     }
                 }
                 case MODIFY -> {
@@ -109,6 +110,9 @@ public final class DocumentRemover {
                         if (r != null) {
                             tx.writeString(p, r.text());
                             modified.add(p);
+                            if (r.newDescription() != null) {
+                                rebriefed.put(wikiTarget(p), r.newDescription());
+                            }
                         }
                     }
                 }
@@ -122,6 +126,10 @@ public final class DocumentRemover {
         if (Files.exists(layout.indexMd())) {
             String index = Files.readString(layout.indexMd(), StandardCharsets.UTF_8);
             String pruned = IndexMd.removeEntries(IndexMd.removeDocument(index, doc), deletedTargets);
+            // An entry's brief is its page's description: one that quoted the document changes with it.
+            for (Map.Entry<String, String> b : rebriefed.entrySet()) {
+                pruned = IndexMd.rebrief(pruned, b.getKey(), b.getValue());
+            }
             if (!pruned.equals(index)) {
                 tx.writeString(layout.indexMd(), pruned);
             }
@@ -132,6 +140,12 @@ public final class DocumentRemover {
         int fixed = fix.linksRewritten() + fix.linksDemoted();
         OperationLog.append(tx, layout, LocalDateTime.now(clock), "remove", plan.entry().name());
         return fixed;
+    }
+
+    /** A page's link target: {@code wiki/concepts/x.md} → {@code concepts/x}. */
+    private String wikiTarget(Path page) {
+        String rel = layout.wikiDir().relativize(page).toString().replace('\\', '/');
+        return rel.endsWith(".md") ? rel.substring(0, rel.length() - ".md".length()) : rel;
     }
 
     /** Concept and entity pages whose {@code sources} list the document, with their text after removal. */

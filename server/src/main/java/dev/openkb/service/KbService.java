@@ -2,6 +2,7 @@ package dev.openkb.service;
 
 import dev.openkb.engine.CancelToken;
 import dev.openkb.io.AtomicFiles;
+import dev.openkb.journal.CommitListener;
 import dev.openkb.journal.MutationExecutor;
 import dev.openkb.journal.MutationRunner;
 import dev.openkb.journal.Quarantine;
@@ -40,6 +41,7 @@ import dev.openkb.rename.PageRenamer;
 import dev.openkb.rename.RenamePlan;
 import dev.openkb.rename.RenameReport;
 import java.time.Clock;
+import java.time.Duration;
 import dev.openkb.lock.KbLock;
 import dev.openkb.query.AnswererFactory;
 import dev.openkb.query.Queries;
@@ -59,8 +61,9 @@ import java.util.stream.Stream;
  * every outermost exclusive acquisition runs recovery first) and the mutation runner. Reads take
  * the shared lock; mutations take the exclusive lock for one commit at a time.
  *
- * <p>Threading: thread-safe. {@code lastRecovery} is written by whichever thread holds the
- * exclusive lock and read by anyone (volatile).
+ * <p>Threading: thread-safe. Every exclusive acquisition — so every recovery — happens on the KB's
+ * one mutation thread ({@link MutationExecutor}); {@code lastRecovery} is written there and read by
+ * anyone (volatile).
  */
 public final class KbService implements AutoCloseable {
     private final KbLayout layout;
@@ -91,7 +94,7 @@ public final class KbService implements AutoCloseable {
         this.runner = new MutationRunner(layout, files, lock, warnings);
         this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
         this.search = new KbSearch(layout, warnings);
-        runner.onCommitted(search::committed);
+        runner.onCommit((operation, touched) -> search.committed(touched));
         this.queries = new Queries(layout, executor, search, AnswererFactory.OFFLINE, clock, warnings);
     }
 
@@ -126,15 +129,29 @@ public final class KbService implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Tells {@code listener} the paths every mutation of this KB in this process touches, once it is
+     * committed (on the mutation thread: hand them on and return), until the handle is closed.
+     */
+    public AutoCloseable onCommit(CommitListener listener) {
+        return runner.onCommit(listener);
+    }
+
     public KbConfig config() {
         return KbConfig.load(layout.config());
     }
 
-    /** Takes the exclusive lock (which recovers), and returns what that recovery did. */
+    /**
+     * Takes the exclusive lock (which recovers), and returns what that recovery did. Like every
+     * change to the KB, recovery runs on the KB's mutation thread, never on the caller's.
+     */
     public RecoveryReport recover(CancelToken cancel) {
-        try (KbLock.Hold h = lock.exclusive(cancel)) {
-            return lastRecovery;
-        }
+        return executor.call(cancel, r -> lastRecovery);
+    }
+
+    /** {@link #recover(CancelToken)}, giving up with {@code LOCK_FAILED} when the lock is not had within {@code lockTimeout}. */
+    public RecoveryReport recover(CancelToken cancel, Duration lockTimeout) {
+        return executor.call(cancel, lockTimeout, r -> lastRecovery);
     }
 
     /** What the most recent recovery did (empty before the first exclusive acquisition). */

@@ -8,7 +8,7 @@ import dev.openkb.compile.DocAnalysis;
 import dev.openkb.compile.WikiCompiler;
 import dev.openkb.convert.ConvertedDoc;
 import dev.openkb.convert.DocKind;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.pageindex.IndexResult;

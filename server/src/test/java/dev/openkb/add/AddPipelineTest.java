@@ -73,7 +73,7 @@ class AddPipelineTest {
                 }
 
                 @Override
-                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.journal.KbTransaction tx,
+                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.kb.KbTransaction tx,
                                                   java.util.function.Consumer<String> stage) throws IOException {
                     committedWith.put(doc.docName(), doc.analysis());
                     return PipelineHarness.summaryCommitter(doc, tx, stage);
@@ -105,7 +105,7 @@ class AddPipelineTest {
                 }
 
                 @Override
-                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.journal.KbTransaction tx,
+                public Map<String, Object> commit(PreparedDoc doc, dev.openkb.kb.KbTransaction tx,
                                                   java.util.function.Consumer<String> stage) throws IOException {
                     return plain.commit(doc, tx, stage);
                 }

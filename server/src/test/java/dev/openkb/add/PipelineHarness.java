@@ -54,7 +54,7 @@ final class PipelineHarness implements AutoCloseable {
         return new ConvertedDoc(r.docName(), "md", DocKind.SHORT, raw, src, List.of(), 0, r.docName());
     }
 
-    static Map<String, Object> summaryCommitter(PreparedDoc doc, dev.openkb.journal.KbTransaction tx,
+    static Map<String, Object> summaryCommitter(PreparedDoc doc, dev.openkb.kb.KbTransaction tx,
                                                 java.util.function.Consumer<String> stage) throws IOException {
         stage.accept("compile");
         KbLayout l = new KbLayout(tx.kbRoot());

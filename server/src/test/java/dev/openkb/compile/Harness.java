@@ -15,27 +15,27 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs compiles the way the add pipeline does: publish the source, compile, in one journaled mutation. */
-final class Harness implements AutoCloseable {
-    final KbLayout kb;
+public final class Harness implements AutoCloseable {
+    public final KbLayout kb;
     private final OpenKb engine = new OpenKb(w -> { });
     private final KbService service;
 
-    Harness(Path dir) throws IOException {
+    public Harness(Path dir) throws IOException {
         this.kb = Fixtures.kb(dir);
         this.service = engine.kb(kb);
     }
 
-    KbConfig config() {
+    public KbConfig config() {
         return KbConfig.load(kb.config());
     }
 
     /** Publishes {@code sources/<doc>.md} and compiles it with {@code compiler}, as one mutation. */
-    CompileResult addShort(WikiCompiler compiler, String doc, String markdown) {
+    public CompileResult addShort(WikiCompiler compiler, String doc, String markdown) {
         return mutate(compiler, new CompileRequest(kb, config(), doc, DocKind.SHORT, null, null),
                 Map.of(kb.sourceMd(doc), markdown));
     }
 
-    CompileResult mutate(WikiCompiler compiler, CompileRequest req, Map<Path, String> publish) {
+    public CompileResult mutate(WikiCompiler compiler, CompileRequest req, Map<Path, String> publish) {
         try (KbLock.Hold h = service.lock().exclusive(CancelToken.none())) {
             return service.runner().run("add", Map.of("doc_name", req.docName()), tx -> {
                 for (Map.Entry<Path, String> e : publish.entrySet()) {
@@ -46,7 +46,7 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    String read(String kbRelative) throws IOException {
+    public String read(String kbRelative) throws IOException {
         return Files.readString(kb.root().resolve(kbRelative), StandardCharsets.UTF_8);
     }
 

@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  * A tiny structural lint for tests (the real one lives elsewhere): broken wikilinks, missing OKF
  * fields on summaries/concepts/entities, and pages index.md does not mention.
  */
-final class WikiCheck {
+public final class WikiCheck {
     private WikiCheck() {
     }
 
-    static List<String> problems(KbLayout kb) throws IOException {
+    public static List<String> problems(KbLayout kb) throws IOException {
         Path wiki = kb.wikiDir();
         Map<String, Path> pages = new HashMap<>();
         try (Stream<Path> s = Files.walk(wiki)) {

@@ -1,7 +1,7 @@
 package dev.openkb.crash;
 
 import dev.openkb.engine.CancelToken;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;

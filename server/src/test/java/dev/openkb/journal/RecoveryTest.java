@@ -279,6 +279,33 @@ class RecoveryTest {
      * the backup must not leave an active journal whose before-images are gone: the next recovery
      * would fail on them for good (and, after five tries, quarantine a KB that was already restored).
      */
+    /** MutationExecutor's promise: every mutation of a KB, recovery included, runs on its one mutation thread. */
+    @Test
+    void recoveryRunsOnTheKbsMutationThreadWhicheverThreadAsksForIt() throws IOException {
+        write(kb.concept("a"), "original a");
+        FaultyFileOps crashing = new FaultyFileOps().arm(1, "delete", FaultyFileOps.Mode.CRASH, null);
+        try (OpenKb engine = new OpenKb(crashing, w -> { })) {
+            KbService svc = engine.kb(kb);
+            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
+                svc.runner().run("op", Map.of(), tx -> {
+                    tx.writeString(kb.concept("a"), "changed a");
+                    tx.delete(kb.concept("a"));
+                    return null;
+                });
+            }
+        } catch (FaultyFileOps.SimulatedCrash expected) {
+            // the process died with the journal active
+        }
+        List<String> recoveredOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (OpenKb engine = new OpenKb(new RealFileOps(), w -> recoveredOn.add(Thread.currentThread().getName()))) {
+            RecoveryReport r = engine.kb(kb).recover(CancelToken.none());
+            assertEquals(1, r.rolledBack().size(), r.lines().toString());
+        }
+        assertEquals("original a", read(kb.concept("a")));
+        assertFalse(recoveredOn.isEmpty());
+        assertTrue(recoveredOn.stream().allMatch(t -> t.startsWith("openkb-mutation-")), recoveredOn.toString());
+    }
+
     @Test
     void aCrashWhileRecoveryDeletesTheBackupLeavesNothingForTheNextRecovery() throws IOException {
         write(kb.concept("a"), "original a");

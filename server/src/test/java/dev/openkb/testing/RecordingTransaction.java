@@ -1,6 +1,6 @@
 package dev.openkb.testing;
 
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,0 +1,88 @@
+package dev.openkb.compile.offline;
+
+import dev.openkb.compile.text.DocText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyPhrasesTest {
+    private final KeyPhrases keyPhrases = new KeyPhrases(Lexicon.english());
+
+    private List<String> keys(String markdown) {
+        return keyPhrases.extract(DocText.parse(markdown), 50).stream().map(KeyPhrase::key).toList();
+    }
+
+    private KeyPhrase phrase(String markdown, String key) {
+        return keyPhrases.extract(DocText.parse(markdown), 50).stream().filter(p -> p.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " missing"));
+    }
+
+    @Test
+    void aHyphenatedModifierIsAFragmentButTheNounPhraseItStartsIsKept() {
+        List<String> keys = keys("""
+                The write-ahead log keeps order. A write-ahead log is replayed. The write-ahead rule is strict.
+                Each write-ahead record matters.
+                """);
+        assertTrue(keys.contains("write-ahead log"), keys.toString());
+        assertFalse(keys.contains("write-ahead"), keys.toString());
+    }
+
+    @Test
+    void genericWordsAreNeverOneWordPhrasesButStayInsideLongerOnes() {
+        List<String> keys = keys("""
+                After a crash the file is checked. Every crash leaves a file behind. A crash may tear a file.
+                Crash recovery reads the file system.
+                """);
+        assertFalse(keys.contains("crash"), keys.toString());
+        assertFalse(keys.contains("file"), keys.toString());
+        assertTrue(keys.contains("crash recovery"), keys.toString());
+        assertTrue(keys.contains("file system"), keys.toString());
+    }
+
+    @Test
+    void commonVerbsEndAPhrase() {
+        List<String> keys = keys("""
+                This guide covers crash recovery. The guide covers atomic rename too. Engineers showed the order.
+                """);
+        assertTrue(keys.contains("crash recovery"), keys.toString());
+        assertFalse(keys.stream().anyMatch(k -> List.of(k.split(" ")).contains("cover")), keys.toString());
+        assertFalse(keys.stream().anyMatch(k -> k.endsWith("showed")), keys.toString());
+    }
+
+    @Test
+    void aWordThatOnlyOccursInsideOneLongerPhraseGivesWayToIt() {
+        List<String> keys = keys("""
+                The rollback journal is deleted. A rollback journal is hot after a crash. Each rollback journal
+                has a header.
+                """);
+        assertTrue(keys.contains("rollback journal"), keys.toString());
+        assertFalse(keys.contains("journal"), keys.toString());
+        assertFalse(keys.contains("rollback"), keys.toString());
+    }
+
+    @Test
+    void aDomainWordThatStandsAloneIsAPhraseAndCountsAreKept() {
+        String text = """
+                Call fsync before the rename. Without fsync nothing is durable. A directory fsync is separate.
+                Rename after fsync.
+                """;
+        assertEquals(4, phrase(text, "fsync").count(), "three alone, once inside \"directory fsync\"");
+        assertEquals(1, phrase(text, "directory fsync").count(), "a multi-word phrase named once is still a candidate");
+    }
+
+    @Test
+    void tableRowsCountForPhrases() {
+        List<String> keys = keys("""
+                | Engine | Mechanism |
+                | --- | --- |
+                | SQLite | rollback journal |
+                | PostgreSQL | write-ahead log |
+                | Other | rollback journal |
+                """);
+        assertTrue(keys.contains("rollback journal"), keys.toString());
+        assertTrue(keys.contains("write-ahead log"), keys.toString());
+    }
+}
