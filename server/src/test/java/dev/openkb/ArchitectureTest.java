@@ -66,11 +66,18 @@ class ArchitectureTest {
             Map.entry("add", Set.of("convert", "engine", "io", "journal", "kb", "lock")),
             Map.entry("remove", Set.of("compile.pages", "engine", "io", "journal", "kb", "lint", "lock", "pageindex")),
             Map.entry("recompile", Set.of("compile", "compile.pages", "convert", "engine", "journal", "kb", "remove")),
-            Map.entry("service", Set.of("add", "compile", "convert", "engine", "io", "journal", "kb", "lint", "lock", "pageindex",
-                    "recompile", "remove")),
-            Map.entry("lsp", Set.of("add", "engine", "io", "journal", "kb", "lint", "lock", "remove", "service", "wiki")),
-            Map.entry("cli", Set.of("add", "compile", "compile.llm", "engine", "journal", "kb", "lint", "lock", "lsp", "recompile",
-                    "remove", "service", "trust")));
+            Map.entry("rename", Set.of("engine", "kb", "lint", "wiki")),
+            Map.entry("watch", Set.of("engine")),
+            Map.entry("graph", Set.of("engine", "io", "kb", "lint", "wiki")),
+            Map.entry("search", Set.of("engine", "io", "kb", "pageindex", "wiki")),
+            Map.entry("query", Set.of("compile.pages", "engine", "journal", "kb", "search", "wiki")),
+            Map.entry("agent", Set.of("compile", "compile.llm", "engine", "io", "kb", "pageindex", "query", "search")),
+            Map.entry("service", Set.of("add", "agent", "compile", "convert", "engine", "graph", "io", "journal", "kb", "lint", "lock",
+                    "pageindex", "query", "recompile", "remove", "rename", "search", "watch")),
+            Map.entry("lsp", Set.of("add", "convert", "engine", "io", "journal", "kb", "lint", "lock", "recompile", "remove", "rename",
+                    "service", "watch", "wiki")),
+            Map.entry("cli", Set.of("add", "agent", "compile", "compile.llm", "engine", "journal", "kb", "lint", "lock", "lsp", "query",
+                    "recompile", "remove", "rename", "service", "trust", "watch")));
 
     @Test
     void layersKeepToTheirPackages() throws IOException {

@@ -1,8 +1,8 @@
 package dev.openkb.agent;
 
 import dev.openkb.compile.Compilers;
-import dev.openkb.compile.LlmHttp;
-import dev.openkb.compile.LlmSettings;
+import dev.openkb.compile.llm.LlmHttp;
+import dev.openkb.compile.llm.LlmSettings;
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.kb.KbConfig;
 import dev.openkb.kb.KbLayout;

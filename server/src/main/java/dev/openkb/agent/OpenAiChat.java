@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.openkb.compile.LlmHttp;
+import dev.openkb.compile.llm.LlmHttp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

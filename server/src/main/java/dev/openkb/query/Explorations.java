@@ -1,8 +1,8 @@
 package dev.openkb.query;
 
-import dev.openkb.compile.IndexMd;
+import dev.openkb.compile.pages.IndexMd;
 import dev.openkb.engine.VisibleText;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.wiki.GhostLinks;
 import dev.openkb.wiki.KnownTargets;

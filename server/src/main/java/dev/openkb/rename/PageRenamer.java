@@ -2,7 +2,7 @@ package dev.openkb.rename;
 
 import dev.openkb.engine.ErrorCode;
 import dev.openkb.engine.KbException;
-import dev.openkb.journal.KbTransaction;
+import dev.openkb.kb.KbTransaction;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.OperationLog;
 import dev.openkb.lint.PageScope;
