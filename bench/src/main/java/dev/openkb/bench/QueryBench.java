@@ -67,10 +67,11 @@ public final class QueryBench {
                 throw new IllegalStateException(e);
             }
             long t0 = System.nanoTime();
+            long c0 = cpu();
             try (SearchIndex index = SearchIndex.open(layout)) {
                 long t1 = System.nanoTime();
-                System.out.printf("index built from scratch: %.2f s (%d files indexed; %s)%n", (t1 - t0) / 1e9,
-                        index.lastOpen().indexed(), index.lastOpen().rebuilt());
+                System.out.printf("index built from scratch: %.2f s wall, %.2f s CPU of this thread (%d files indexed; %s)%n",
+                        (t1 - t0) / 1e9, (cpu() - c0) / 1e9, index.lastOpen().indexed(), index.lastOpen().rebuilt());
             }
         }
         long t0 = System.nanoTime();
@@ -82,6 +83,7 @@ public final class QueryBench {
 
     private static void update(KbLayout layout, List<String> keys) throws Exception {
         List<Double> ms = new ArrayList<>();
+        List<Double> cpuMs = new ArrayList<>();
         Random rnd = new Random(7);
         try (SearchIndex index = SearchIndex.open(layout)) {
             for (int i = 0; i < 70; i++) {
@@ -99,14 +101,16 @@ public final class QueryBench {
                 touched.add(layout.logMd());
                 touched.add(layout.hashes());
                 long t0 = System.nanoTime();
+                long c0 = cpu();
                 index.update(touched);
                 if (i >= 20) {
                     ms.add((System.nanoTime() - t0) / 1e6);
+                    cpuMs.add((cpu() - c0) / 1e6);
                 }
             }
         }
-        System.out.printf("index update after an add-sized commit (7 pages re-indexed), %d commits: median %.2f ms, p90 %.2f ms%n",
-                ms.size(), pct(ms, 50), pct(ms, 90));
+        System.out.printf("index update after an add-sized commit (7 pages re-indexed), %d commits: median %.2f ms wall"
+                + " (%.2f ms CPU), p90 %.2f ms wall%n", ms.size(), pct(ms, 50), pct(cpuMs, 50), pct(ms, 90));
     }
 
     private static int pages(List<String> keys) {
@@ -142,6 +146,7 @@ public final class QueryBench {
         Random rnd = new Random(3);
         List<Double> ms = new ArrayList<>();
         double first = 0;
+        long procCpu0 = 0;
         for (int i = 0; i < queries + 20; i++) {
             JsonObject p = new JsonObject();
             p.addProperty("question", "how does " + words[rnd.nextInt(words.length)] + " relate to "
@@ -157,10 +162,14 @@ public final class QueryBench {
             } else if (i >= 20) {
                 ms.add(took);
             }
+            if (i == 19) {
+                procCpu0 = processCpu();
+            }
         }
+        double cpuPerQuery = (processCpu() - procCpu0) / 1e6 / queries;
         System.out.printf("openkb/query via the running server: first %.0f ms (opens and reconciles the index);"
-                + " then %d queries: median %.2f ms, p90 %.2f ms (each includes its journaled log.md entry)%n",
-                first, ms.size(), pct(ms, 50), pct(ms, 90));
+                + " then %d queries: median %.2f ms, p90 %.2f ms wall, %.2f ms of process CPU per query (client and"
+                + " server; each includes its journaled log.md entry)%n", first, ms.size(), pct(ms, 50), pct(ms, 90), cpuPerQuery);
         api.shutdown().get(60, TimeUnit.SECONDS);
         api.exit();
         server.exited().get(60, TimeUnit.SECONDS);
@@ -185,6 +194,15 @@ public final class QueryBench {
             }
             System.out.printf("CLI process `openkb %s` on the KB: median of %d runs %.0f ms%n", cmd[0], ms.size(), pct(ms, 50));
         }
+    }
+
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double pct(List<Double> values, int p) {
