@@ -78,6 +78,22 @@ public final class QueryBench {
         try (SearchIndex index = SearchIndex.open(layout)) {
             System.out.printf("index opened and reconciled, nothing changed: %.0f ms (%d unchanged)%n",
                     (System.nanoTime() - t0) / 1e6, index.lastOpen().unchanged());
+            String[] words = {"attention", "transformer", "memory", "retrieval", "graph", "embedding", "token", "layer"};
+            Random rnd = new Random(5);
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String q = "how does " + words[rnd.nextInt(words.length)] + " relate to " + words[rnd.nextInt(words.length)] + "?";
+                long w0 = System.nanoTime();
+                long c0 = cpu();
+                index.search(dev.openkb.search.SearchQuery.parse(q), 5);
+                if (i >= 20) {
+                    wall.add((System.nanoTime() - w0) / 1e6);
+                    cpu.add((cpu() - c0) / 1e6);
+                }
+            }
+            System.out.printf("search alone (top 5 with snippets), %d queries: median %.2f ms wall, %.2f ms CPU%n",
+                    wall.size(), pct(wall, 50), pct(cpu, 50));
         }
     }
 
