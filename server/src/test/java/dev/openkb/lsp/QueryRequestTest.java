@@ -60,6 +60,27 @@ class QueryRequestTest {
     }
 
     @Test
+    void cancelRequestStopsAQueryWaitingToLogItAndNothingIsLogged() throws Exception {
+        WikiFixture kb = WikiFixture.create(dir);
+        // Another process holds the KB lock, so the answered query waits to write its log entry.
+        Process other = new ProcessBuilder("flock", "-x", kb.layout.lockFile().toString(), "-c", "echo LOCKED; read line").start();
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, dir);
+            new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream())).readLine();
+            String log = Fixtures.read(kb.layout.logMd());
+            java.util.concurrent.CompletableFuture<JsonObject> pending = h.server.query(LspHarness.params("question", "softmax"));
+            h.roundTrip();
+            h.cancelRequest("openkb/query");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            ResponseErrorException re = (ResponseErrorException) e.getCause();
+            assertEquals(ResponseErrorCode.RequestCancelled.getValue(), re.getResponseError().getCode());
+            assertEquals(log, Fixtures.read(kb.layout.logMd()), "a cancelled query is not logged");
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void anEmptyOrHugeQuestionIsInvalidParams() throws Exception {
         WikiFixture.create(dir);
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
