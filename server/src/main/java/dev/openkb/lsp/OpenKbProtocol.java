@@ -46,4 +46,8 @@ public interface OpenKbProtocol {
     /** {@code lint --fix}: every broken link repaired in one journaled transaction. */
     @JsonRequest
     CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params);
+
+    /** An answer to a question about the KB: {@code {"question","answer","mode","sources":[...]}}. */
+    @JsonRequest
+    CompletableFuture<JsonObject> query(JsonElement params);
 }

@@ -64,6 +64,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private final KbRequests kbRequests;
     private final AddRequest addRequest;
     private final RawWatches watches;
+    private final QueryRequest queryRequest;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
     private volatile ServerOptions options;
@@ -87,9 +88,10 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         this.kbRequests = new KbRequests(ctx);
         this.addRequest = new AddRequest(ctx);
         this.watches = new RawWatches(ctx);
+        this.queryRequest = new QueryRequest(ctx);
         this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests,
                 () -> clientRenamesFiles);
-        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests, requests);
+        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests, requests, queryRequest);
     }
 
     @Override
@@ -358,6 +360,11 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     @Override
     public CompletableFuture<Protocol.FixLinksResult> fixLinks(JsonElement params) {
         return Errors.guard(() -> kbRequests.fixLinks(params));
+    }
+
+    @Override
+    public CompletableFuture<JsonObject> query(JsonElement params) {
+        return Errors.guard(() -> queryRequest.query(params));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

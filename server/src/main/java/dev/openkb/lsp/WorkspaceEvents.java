@@ -39,18 +39,20 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 final class WorkspaceEvents implements WorkspaceService {
     static final List<String> COMMANDS = List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove",
-            "openkb.init", "openkb.renamePage", "openkb.fixLinks", "openkb.recompile");
+            "openkb.init", "openkb.renamePage", "openkb.fixLinks", "openkb.recompile", "openkb.query");
 
     private final ServerContext ctx;
     private final AddRequest add;
     private final KbRequests kb;
     private final Executor requests;
+    private final QueryRequest query;
 
-    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb, Executor requests) {
+    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb, Executor requests, QueryRequest query) {
         this.requests = requests;
         this.ctx = ctx;
         this.add = add;
         this.kb = kb;
+        this.query = query;
     }
 
     @Override
@@ -67,6 +69,7 @@ final class WorkspaceEvents implements WorkspaceService {
                 case "openkb.renamePage" -> kb.renamePage(arg);
                 case "openkb.fixLinks" -> kb.fixLinks(arg);
                 case "openkb.recompile" -> kb.recompile(arg);
+                case "openkb.query" -> query.query(arg);
                 default -> throw Errors.invalidParams("workspace/executeCommand: unknown command '"
                         + params.getCommand() + "'; this server runs " + String.join(", ", COMMANDS));
             };

@@ -41,7 +41,7 @@ import java.util.Set;
  * a query, which reconciles when the page folders changed since (another process committed) and
  * reopens when the file was replaced.
  *
- * <p>Threading: thread-safe; every method holds this object's monitor, which guards {@code conn},
+ * <p>Threading: thread-safe; every method holds this object's monitor, which guards {@code conn}, {@code writer},
  * {@code dbKey} and {@code stamp}. Several processes may share the file: SQLite's own locking
  * serialises their writes (busy timeout {@link #BUSY_TIMEOUT_MS}).
  */
@@ -105,6 +105,7 @@ public final class SearchIndex implements AutoCloseable {
         withRebuildOnDamage(() -> {
             Map<String, Stored> stored = storedFor(files);
             conn.setAutoCommit(false);
+            writer = new Writer();
             try {
                 for (String f : files) {
                     Optional<IndexedFiles.Found> found = IndexedFiles.stat(f, layout.wikiDir().resolve(f));
@@ -119,6 +120,7 @@ public final class SearchIndex implements AutoCloseable {
                 conn.rollback();
                 throw e;
             } finally {
+                closeWriter();
                 conn.setAutoCommit(true);
             }
             return null;
@@ -145,19 +147,42 @@ public final class SearchIndex implements AutoCloseable {
             return List.of();
         }
         return withRebuildOnDamage(() -> {
-            Map<String, SearchHit> best = new LinkedHashMap<>();
-            String sql = "SELECT rows.page, rows.file, passages.title, " + RANK + " AS score,"
-                    + " snippet(passages, 3, '', '', ' … ', 32), rows.start_line, rows.end_line, rows.pdf_page"
-                    + " FROM passages JOIN rows ON rows.id = passages.rowid WHERE passages MATCH ? ORDER BY score LIMIT ?";
-            try (PreparedStatement st = conn.prepareStatement(sql)) {
+            // Ranked ids first; metadata and snippets only for the rows kept. A snippet in the ranking
+            // query would be computed for every match before the sort, the cost of a query on a large KB.
+            List<long[]> ranked = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            try (PreparedStatement st = conn.prepareStatement(
+                    "SELECT rowid, " + RANK + " AS score FROM passages WHERE passages MATCH ? ORDER BY score LIMIT ?")) {
                 st.setString(1, query.expression());
                 st.setInt(2, limit * 8 + 16);
                 try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next() && best.size() < limit) {
-                        String page = rs.getString(1);
-                        best.putIfAbsent(page, new SearchHit(page, rs.getString(2), rs.getString(3),
-                                -rs.getDouble(4), rs.getString(5).strip(),
-                                new PassageRange(rs.getInt(6), rs.getInt(7), rs.getInt(8))));
+                    while (rs.next()) {
+                        ranked.add(new long[] {rs.getLong(1)});
+                        scores.add(-rs.getDouble(2));
+                    }
+                }
+            }
+            Map<String, SearchHit> best = new LinkedHashMap<>();
+            try (PreparedStatement meta = conn.prepareStatement(
+                    "SELECT page, file, start_line, end_line, pdf_page FROM rows WHERE id = ?");
+                 PreparedStatement text = conn.prepareStatement("SELECT title, snippet(passages, 3, '', '', ' … ', 32)"
+                         + " FROM passages WHERE passages MATCH ? AND rowid = ?")) {
+                for (int i = 0; i < ranked.size() && best.size() < limit; i++) {
+                    long id = ranked.get(i)[0];
+                    meta.setLong(1, id);
+                    try (ResultSet m = meta.executeQuery()) {
+                        if (!m.next() || best.containsKey(m.getString(1))) {
+                            continue;
+                        }
+                        text.setString(1, query.expression());
+                        text.setLong(2, id);
+                        try (ResultSet t = text.executeQuery()) {
+                            if (t.next()) {
+                                best.put(m.getString(1), new SearchHit(m.getString(1), m.getString(2), t.getString(1),
+                                        scores.get(i), t.getString(2).strip(),
+                                        new PassageRange(m.getInt(3), m.getInt(4), m.getInt(5))));
+                            }
+                        }
                     }
                 }
             }
@@ -279,6 +304,7 @@ public final class SearchIndex implements AutoCloseable {
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA journal_mode=DELETE");
             st.execute("PRAGMA synchronous=OFF");
+            st.execute("PRAGMA cache_size=-32000"); // 32 MB: a 10,000-page build stays in memory until commit
         }
     }
 
@@ -353,6 +379,7 @@ public final class SearchIndex implements AutoCloseable {
         int unchanged = 0;
         int removed = 0;
         conn.setAutoCommit(false);
+        writer = new Writer();
         try {
             for (IndexedFiles.Found f : IndexedFiles.list(layout)) {
                 if (refresh(f, stored.remove(f.file()))) {
@@ -370,6 +397,7 @@ public final class SearchIndex implements AutoCloseable {
             conn.rollback();
             throw e;
         } finally {
+            closeWriter();
             conn.setAutoCommit(true);
         }
         stamp = before;
@@ -421,54 +449,80 @@ public final class SearchIndex implements AutoCloseable {
         return true;
     }
 
-    private void insert(List<Passage> rows) throws SQLException {
-        try (PreparedStatement meta = conn.prepareStatement(
-                "INSERT INTO rows(file, page, start_line, end_line, pdf_page) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement text = conn.prepareStatement(
-                     "INSERT INTO passages(rowid, title, description, headings, body) VALUES (?, ?, ?, ?, ?)")) {
-            for (Passage p : rows) {
-                meta.setString(1, p.file());
-                meta.setString(2, p.page());
-                meta.setInt(3, p.range().startLine());
-                meta.setInt(4, p.range().endLine());
-                meta.setInt(5, p.range().pdfPage());
-                meta.executeUpdate();
-                long id;
-                try (ResultSet keys = meta.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                text.setLong(1, id);
-                text.setString(2, p.title());
-                text.setString(3, p.description());
-                text.setString(4, p.headings());
-                text.setString(5, p.body());
-                text.executeUpdate();
+    /**
+     * The prepared statements of one write transaction, made once per transaction rather than once
+     * per file; row ids are assigned here (no generated-key round trip per row).
+     */
+    private final class Writer implements AutoCloseable {
+        final PreparedStatement insertRow = conn.prepareStatement(
+                "INSERT INTO rows(id, file, page, start_line, end_line, pdf_page) VALUES (?, ?, ?, ?, ?, ?)");
+        final PreparedStatement insertText = conn.prepareStatement(
+                "INSERT INTO passages(rowid, title, description, headings, body) VALUES (?, ?, ?, ?, ?)");
+        final PreparedStatement putFile = conn.prepareStatement(
+                "INSERT OR REPLACE INTO files(file, file_key, size, mtime, hash) VALUES (?, ?, ?, ?, ?)");
+        final PreparedStatement deleteText = conn.prepareStatement(
+                "DELETE FROM passages WHERE rowid IN (SELECT id FROM rows WHERE file = ?)");
+        final PreparedStatement deleteRows = conn.prepareStatement("DELETE FROM rows WHERE file = ?");
+        final PreparedStatement deleteFile = conn.prepareStatement("DELETE FROM files WHERE file = ?");
+        long nextId;
+
+        Writer() throws SQLException {
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM rows")) {
+                nextId = rs.next() ? rs.getLong(1) : 1;
             }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement st : List.of(insertRow, insertText, putFile, deleteText, deleteRows, deleteFile)) {
+                st.close();
+            }
+        }
+    }
+
+    private Writer writer;
+
+    private void closeWriter() throws SQLException {
+        if (writer != null) {
+            Writer w = writer;
+            writer = null;
+            w.close();
+        }
+    }
+
+    private void insert(List<Passage> rows) throws SQLException {
+        for (Passage p : rows) {
+            long id = writer.nextId++;
+            writer.insertRow.setLong(1, id);
+            writer.insertRow.setString(2, p.file());
+            writer.insertRow.setString(3, p.page());
+            writer.insertRow.setInt(4, p.range().startLine());
+            writer.insertRow.setInt(5, p.range().endLine());
+            writer.insertRow.setInt(6, p.range().pdfPage());
+            writer.insertRow.executeUpdate();
+            writer.insertText.setLong(1, id);
+            writer.insertText.setString(2, p.title());
+            writer.insertText.setString(3, p.description());
+            writer.insertText.setString(4, p.headings());
+            writer.insertText.setString(5, p.body());
+            writer.insertText.executeUpdate();
         }
     }
 
     private void putFile(IndexedFiles.Found f, String hash) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement(
-                "INSERT OR REPLACE INTO files(file, file_key, size, mtime, hash) VALUES (?, ?, ?, ?, ?)")) {
-            st.setString(1, f.file());
-            st.setString(2, f.fileKey());
-            st.setLong(3, f.size());
-            st.setLong(4, f.mtimeNanos());
-            st.setString(5, hash);
-            st.executeUpdate();
-        }
+        PreparedStatement st = writer.putFile;
+        st.setString(1, f.file());
+        st.setString(2, f.fileKey());
+        st.setLong(3, f.size());
+        st.setLong(4, f.mtimeNanos());
+        st.setString(5, hash);
+        st.executeUpdate();
     }
 
     private void deleteFile(String file) throws SQLException {
-        try (PreparedStatement text = conn.prepareStatement(
-                "DELETE FROM passages WHERE rowid IN (SELECT id FROM rows WHERE file = ?)");
-             PreparedStatement meta = conn.prepareStatement("DELETE FROM rows WHERE file = ?");
-             PreparedStatement files = conn.prepareStatement("DELETE FROM files WHERE file = ?")) {
-            for (PreparedStatement st : List.of(text, meta, files)) {
-                st.setString(1, file);
-                st.executeUpdate();
-            }
+        for (PreparedStatement st : List.of(writer.deleteText, writer.deleteRows, writer.deleteFile)) {
+            st.setString(1, file);
+            st.executeUpdate();
         }
     }
 

@@ -36,7 +36,7 @@ class LifecycleTest {
             InitializeResult r = h.initialize(false, dir);
             ServerCapabilities c = r.getCapabilities();
             assertEquals(List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove", "openkb.init",
-                    "openkb.renamePage", "openkb.fixLinks", "openkb.recompile"), c.getExecuteCommandProvider().getCommands());
+                    "openkb.renamePage", "openkb.fixLinks", "openkb.recompile", "openkb.query"), c.getExecuteCommandProvider().getCommands());
             assertEquals(TextDocumentSyncKind.Incremental, c.getTextDocumentSync().getRight().getChange());
             assertEquals(List.of("[", "/", "#"), c.getCompletionProvider().getTriggerCharacters());
             assertTrue(c.getDefinitionProvider().getLeft() && c.getReferencesProvider().getLeft()
