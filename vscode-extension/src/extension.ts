@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenKb
         isTrusted,
     });
     server = openKbServer;
-    const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted };
+    const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted, extensionPath: context.extensionPath };
 
     context.subscriptions.push(
         output,

@@ -13,6 +13,7 @@ export const Method = {
     status: 'openkb/status',
     documents: 'openkb/documents',
     fileProgress: 'openkb/fileProgress',
+    query: 'openkb/query',
 } as const;
 
 /** The server-side command ids the server advertises through `executeCommandProvider`. */
@@ -131,6 +132,47 @@ export interface KbDocument {
 
 export interface DocumentsResult {
     documents: KbDocument[];
+}
+
+export interface QueryParams {
+    question: string;
+    /** The KB folder's URI; may be left out when the workspace holds one KB. */
+    kb?: string;
+    /** Also write the answer to `wiki/explorations/<slug>.md` (a journaled change under the KB lock). */
+    save?: boolean;
+    partialResultToken?: ProgressToken;
+}
+
+/** One cited page, most relevant first. */
+export interface QuerySource {
+    /** The page path relative to `wiki/` without `.md`: `summaries/paper`, `concepts/attention`. */
+    page: string;
+    title: string;
+    /** The raw file name, for summary and source pages. */
+    doc?: string;
+    score: number;
+    snippet: string;
+    /** Where in the page the cited passage is (absent: the whole page). */
+    range?: { start: Position; end: Position };
+}
+
+export interface QueryResult {
+    question: string;
+    /** Markdown with `[[page]]` links. */
+    answer: string;
+    mode: 'offline' | 'llm';
+    sources: QuerySource[];
+    /** With `save`: the exploration page written, relative to `wiki/` without `.md`. */
+    saved?: string;
+}
+
+/**
+ * The text of one partial result of `openkb/query` (a `$/progress` value on its `partialResultToken`):
+ * `{ "answer": "<the next piece of the answer>" }`. Anything else carries no text.
+ */
+export function queryChunkText(value: unknown): string {
+    const answer = (value as { answer?: unknown } | null | undefined)?.answer;
+    return typeof answer === 'string' ? answer : '';
 }
 
 /** JSON-RPC / LSP error codes the client reacts to. */

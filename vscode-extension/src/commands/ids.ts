@@ -14,6 +14,8 @@ export const CommandId = {
     remove: 'openkb.removeDocument',
     setApiKey: 'openkb.setApiKey',
     showOutput: 'openkb.showServerOutput',
+    /** "Ask…": palette, and the editor's context menu with the selection as the question. */
+    ask: 'openkb.ask',
 } as const;
 
 /** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { AskPanels } from '../ask/askPanel';
 import { AddCommand } from './add';
-import { CommandContext } from './context';
+import { askCommand } from './ask';
+import { CommandContext, errorText } from './context';
 import { CommandId } from './ids';
 import { initCommand } from './init';
 import { lintCommand } from './lint';
@@ -11,6 +13,7 @@ import { setApiKeyCommand } from './setApiKey';
 /** Registers every command of package.json `contributes.commands` (a unit test checks both lists match). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     const add = new AddCommand(ctx);
+    const askPanels = new AskPanels(ctx.extensionPath, () => ctx.server.api(), errorText);
     const handlers: Record<(typeof CommandId)[keyof typeof CommandId], (...args: unknown[]) => unknown> = {
         [CommandId.add]: (clicked, selection) => add.run(clicked, selection),
         [CommandId.recover]: () => recoverCommand(ctx),
@@ -20,6 +23,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.remove]: () => removeCommand(ctx),
         [CommandId.setApiKey]: () => setApiKeyCommand(ctx),
         [CommandId.showOutput]: () => ctx.output.show(),
+        [CommandId.ask]: () => askCommand(ctx, askPanels),
     };
-    return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+    return [askPanels, ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler))];
 }
