@@ -69,4 +69,19 @@ public final class Results {
 
     public record DocumentInfo(String docName, String name, String type) {
     }
+
+    /**
+     * The answer of {@code openkb/query}: Markdown with {@code [[page]]} links, how it was made ({@code offline}:
+     * retrieved passages; {@code llm}: written by the KB's model), the cited pages most relevant first, and with
+     * {@code save} the exploration page written ({@code explorations/<slug>}, null otherwise or from older servers).
+     */
+    public record QueryResult(String question, String answer, String mode, List<QuerySource> sources, String saved) {
+    }
+
+    /**
+     * A cited page: {@code page} is relative to {@code wiki/} without {@code .md} ({@code summaries/paper});
+     * {@code doc} the raw file name for summary and source pages; {@code range} the cited passage, or null.
+     */
+    public record QuerySource(String page, String title, String doc, double score, String snippet, Range range) {
+    }
 }
