@@ -55,6 +55,23 @@ public final class IndexMd {
         return Sections.join(lines);
     }
 
+    /**
+     * {@code - [[explorations/<slug>]][ — <question>]}: always replaced or inserted (a saved query;
+     * OpenKB leaves this section empty, {@code openkb query --save} here lists what it saved).
+     */
+    public static String putExploration(String text, String slug, String question, Consumer<String> warnings) {
+        List<String> lines = Sections.lines(text);
+        ensure(lines, EXPLORATIONS, warnings);
+        String link = "[[explorations/" + slug + "]]";
+        String entry = "- " + link + withBrief(question);
+        if (Sections.containsEntry(lines, EXPLORATIONS, link)) {
+            Sections.replaceEntry(lines, EXPLORATIONS, link, entry);
+        } else {
+            Sections.insertEntry(lines, EXPLORATIONS, entry);
+        }
+        return Sections.join(lines);
+    }
+
     /** {@code - [[entities/<slug>]] (<type>)[ — <brief>]}: always replaced or inserted. */
     public static String putEntity(String text, String slug, String type, String brief, Consumer<String> warnings) {
         List<String> lines = Sections.lines(text);

@@ -6,7 +6,10 @@ import dev.openkb.io.AtomicFiles;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.lock.KbLock;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +32,7 @@ public final class MutationRunner {
     private final KbLock lock;
     private final JournalIds ids = new JournalIds();
     private final Consumer<String> warnings;
+    private final List<Consumer<List<Path>>> committedListeners = new CopyOnWriteArrayList<>();
 
     public MutationRunner(KbLayout layout, AtomicFiles files, KbLock lock, Consumer<String> warnings) {
         this.layout = layout;
@@ -39,6 +43,16 @@ public final class MutationRunner {
 
     public KbLayout layout() {
         return layout;
+    }
+
+    /**
+     * Calls {@code listener} with the paths every committed transaction touched, on the mutation
+     * thread, still holding the exclusive lock, after the journal is cleaned up. For derived state
+     * (the search index) that follows the pages: a listener's failure is reported, never undoes or
+     * fails the committed mutation.
+     */
+    public void onCommitted(Consumer<List<Path>> listener) {
+        committedListeners.add(listener);
     }
 
     public <T> T run(String operation, Map<String, Object> details, Body<T> body) {
@@ -58,6 +72,13 @@ public final class MutationRunner {
             tx.discard();
         } catch (IOException e) {
             warnings.accept("mutation journal cleanup failed (recovery will finish it): " + e.getMessage());
+        }
+        for (Consumer<List<Path>> l : committedListeners) {
+            try {
+                l.accept(tx.touchedPaths());
+            } catch (RuntimeException e) {
+                warnings.accept("after " + operation + " committed: " + e.getMessage());
+            }
         }
         return result;
     }

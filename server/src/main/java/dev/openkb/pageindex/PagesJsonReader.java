@@ -25,18 +25,29 @@ public final class PagesJsonReader {
     /** Reads {@code file}; malformed JSON fails with the parser's {@code IOException}. */
     public static void read(Path file, PageConsumer consumer) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("per-page JSON must be an array: " + file);
+            read(p, file.toString(), consumer);
+        }
+    }
+
+    /** As {@link #read(Path, PageConsumer)}, from bytes already read (the search index reads files without following links). */
+    public static void read(byte[] json, String name, PageConsumer consumer) throws IOException {
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            read(p, name, consumer);
+        }
+    }
+
+    private static void read(JsonParser p, String file, PageConsumer consumer) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new IOException("per-page JSON must be an array: " + file);
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            PageEntry page = readPage(p);
+            if (page.page() > 0 && (!page.content().isBlank() || !page.images().isEmpty())) {
+                consumer.accept(page);
             }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                PageEntry page = readPage(p);
-                if (page.page() > 0 && (!page.content().isBlank() || !page.images().isEmpty())) {
-                    consumer.accept(page);
-                }
-            }
-            if (p.currentToken() != JsonToken.END_ARRAY) {
-                throw new IOException("per-page JSON holds a non-object entry: " + file);
-            }
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw new IOException("per-page JSON holds a non-object entry: " + file);
         }
     }
 

@@ -36,6 +36,9 @@ import dev.openkb.remove.RemovePlan;
 import dev.openkb.remove.RemoveReport;
 import java.time.Clock;
 import dev.openkb.lock.KbLock;
+import dev.openkb.query.AnswererFactory;
+import dev.openkb.query.Queries;
+import dev.openkb.search.KbSearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +67,8 @@ public final class KbService implements AutoCloseable {
     private final Clock clock;
     private final CompilerFactory compilers;
     private volatile RecoveryReport lastRecovery = RecoveryReport.empty();
+    private final KbSearch search;
+    private final Queries queries;
 
     public KbService(KbLayout layout, AtomicFiles files, Consumer<String> warnings, Clock clock, CompilerFactory compilers) {
         this(layout, files, warnings, clock, compilers, KbLock.WaitPolicy.SILENT);
@@ -80,6 +85,19 @@ public final class KbService implements AutoCloseable {
         this.lock = new KbLock(layout.lockFile(), l -> recoverHoldingLock(), lockWait);
         this.runner = new MutationRunner(layout, files, lock, warnings);
         this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
+        this.search = new KbSearch(layout, warnings);
+        runner.onCommitted(search::committed);
+        this.queries = new Queries(layout, executor, search, AnswererFactory.OFFLINE, clock, warnings);
+    }
+
+    /** The KB's full-text index (opened on first use, kept in step with every commit). */
+    public KbSearch search() {
+        return search;
+    }
+
+    /** {@code openkb query}: answers, logs and optionally saves questions about this KB. */
+    public Queries queries() {
+        return queries;
     }
 
     public KbLayout layout() {
@@ -265,6 +283,7 @@ public final class KbService implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        search.close();
         lock.close();
     }
 
