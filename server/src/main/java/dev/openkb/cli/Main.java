@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
-        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class,
+        subcommands = {InitCommand.class, StatusCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class, QueryCommand.class,
                 AddCommand.class, RecompileCommand.class, LspCommand.class, TrustCommand.class, CompletionCommand.class, ChatCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -156,7 +156,7 @@ public final class SearchIndex implements AutoCloseable {
                     while (rs.next() && best.size() < limit) {
                         String page = rs.getString(1);
                         best.putIfAbsent(page, new SearchHit(page, rs.getString(2), rs.getString(3),
-                                Math.round(-rs.getDouble(4) * 1000) / 1000.0, rs.getString(5).strip(),
+                                -rs.getDouble(4), rs.getString(5).strip(),
                                 new PassageRange(rs.getInt(6), rs.getInt(7), rs.getInt(8))));
                     }
                 }

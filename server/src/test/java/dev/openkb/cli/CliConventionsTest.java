@@ -93,7 +93,7 @@ class CliConventionsTest {
     void fishCompletionIsGeneratedFromTheCommandModel() {
         CliRun r = run("completion", "fish");
         assertEquals(Main.OK, r.code(), r.err());
-        String top = "complete -c openkb -n 'not __fish_seen_subcommand_from init status recover lint remove add recompile lsp trust completion chat help'";
+        String top = "complete -c openkb -n 'not __fish_seen_subcommand_from init status recover lint remove query add recompile lsp trust completion chat help'";
         assertTrue(r.out().contains(top + " -f -a add -d 'Add files and folders"), r.out());
         assertTrue(r.out().contains("complete -c openkb -n '__fish_seen_subcommand_from add' -s j -l jobs -r -f -d "), r.out());
         assertTrue(r.out().contains("complete -c openkb -n '__fish_seen_subcommand_from add' -l kb -l kb-dir -r -F -d "), r.out());
