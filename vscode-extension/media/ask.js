@@ -63,7 +63,7 @@
         if (turn.status === 'done') {
             const actions = el('div', 'actions');
             if (turn.saved) {
-                actions.appendChild(el('span', 'saved', `Saved as wiki/${turn.saved}.md`));
+                actions.appendChild(el('span', 'saved', `Saved as ${turn.saved}`));
             } else {
                 const save = el('button', 'save', 'Save as exploration');
                 save.type = 'button';

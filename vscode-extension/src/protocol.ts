@@ -148,12 +148,22 @@ export interface QuerySource {
     /** The page path relative to `wiki/` without `.md`: `summaries/paper`, `concepts/attention`. */
     page: string;
     title: string;
-    /** The raw file name, for summary and source pages. */
-    doc?: string;
+    /** The raw file name, for summary and source pages (null for concept, entity and exploration pages). */
+    doc?: string | null;
     score: number;
     snippet: string;
-    /** Where in the page the cited passage is (absent: the whole page). */
-    range?: { start: Position; end: Position };
+    /** Where the cited passage is (absent: the whole page). */
+    range?: PassageRange;
+}
+
+/**
+ * 0-based lines `startLine` (inclusive) to `endLine` (exclusive) of a Markdown page; for a long
+ * document's per-page JSON (`sources/<doc>.json`) the PDF page `pdfPage` (1-based; 0 for Markdown).
+ */
+export interface PassageRange {
+    startLine: number;
+    endLine: number;
+    pdfPage: number;
 }
 
 export interface QueryResult {
@@ -162,7 +172,7 @@ export interface QueryResult {
     answer: string;
     mode: 'offline' | 'llm';
     sources: QuerySource[];
-    /** With `save`: the exploration page written, relative to `wiki/` without `.md`. */
+    /** With `save`: the exploration page written, relative to the KB root (`wiki/explorations/<slug>.md`). */
     saved?: string;
 }
 

@@ -39,6 +39,7 @@ export interface SourceView {
     score: number;
 }
 
+
 export interface TurnView {
     id: number;
     question: string;
@@ -48,7 +49,7 @@ export interface TurnView {
     mode?: string;
     sources: SourceView[];
     error?: string;
-    /** The exploration page this answer was saved as, relative to `wiki/`. */
+    /** The exploration page this answer was saved as, relative to the KB root. */
     saved?: string;
 }
 
@@ -203,8 +204,8 @@ export class AskConversation {
         const source = new CancellationTokenSource();
         try {
             const result = await this.host.query(turn.question, true, () => undefined, source.token);
-            turn.saved = result.saved ?? `explorations/${explorationSlug(turn.question)}`;
-            this.host.post({ type: 'notice', text: `Saved as wiki/${turn.saved}.md` });
+            turn.saved = result.saved ?? `wiki/explorations/${explorationSlug(turn.question)}.md`;
+            this.host.post({ type: 'notice', text: `Saved as ${turn.saved}` });
         } catch (error) {
             this.host.post({ type: 'notice', text: `OpenKB could not save the answer: ${this.host.errorText(error)}` });
         } finally {
@@ -254,7 +255,7 @@ export class AskConversation {
             sources: (result?.sources ?? []).map((s) => ({
                 page: s.page,
                 title: s.title,
-                ...(s.doc !== undefined ? { doc: s.doc } : {}),
+                ...(typeof s.doc === 'string' ? { doc: s.doc } : {}),
                 snippet: s.snippet,
                 score: s.score,
             })),

@@ -7,6 +7,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * The 0-based line where page `pdfPage` starts in a long document's per-page JSON
+ * (`[{"page": 3, "content": ...}]`, one key per line as OpenKB writes it); 0 when it is not found.
+ */
+export function jsonPageLine(text: string, pdfPage: number): number {
+    const pattern = new RegExp(`"page"\\s*:\\s*${Math.trunc(pdfPage)}\\s*[,}]`);
+    const lines = text.split('\n');
+    const found = lines.findIndex((line) => pattern.test(line));
+    return found < 0 ? 0 : found;
+}
+
 /** What a click asks for, once checked. */
 export type LinkTarget = { kind: 'page'; file: string } | { kind: 'external'; url: string } | { kind: 'refused'; reason: string };
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { OpenKbApi } from '../client/openKbApi';
@@ -5,7 +6,7 @@ import { QueryResult, QuerySource } from '../protocol';
 import { AnswerRenderer } from './answerMarkdown';
 import { AskConversation, AskHost, ToPanel } from './askConversation';
 import { askHtml } from './askHtml';
-import { linkTarget, pageFile } from './askPages';
+import { jsonPageLine, linkTarget, pageFile } from './askPages';
 
 /** The webview type of the Ask panel (also what the real-editor suite looks for). */
 export const ASK_VIEW_TYPE = 'openkb.ask';
@@ -113,9 +114,14 @@ class AskPanel implements AskHost {
             return;
         }
         const range = source.range;
-        const selection = range
-            ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character)
-            : undefined;
+        let selection: vscode.Range | undefined;
+        if (range && range.pdfPage > 0 && file.endsWith('.json')) {
+            const line = jsonPageLine(fs.readFileSync(file, 'utf8'), range.pdfPage);
+            selection = new vscode.Range(line, 0, line, 0);
+        } else if (range && range.endLine > range.startLine) {
+            // Whole lines: startLine up to (not including) endLine.
+            selection = new vscode.Range(range.startLine, 0, range.endLine, 0);
+        }
         // Beside the panel's column would put the page on top of it; the first column keeps both in view.
         await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.One, selection, preview: false });
     }

@@ -6,7 +6,7 @@ import { CancellationToken } from 'vscode-jsonrpc';
 import { AnswerRenderer } from '../../ask/answerMarkdown';
 import { AskConversation, AskHost, explorationSlug, ToPanel, TurnView } from '../../ask/askConversation';
 import { askHtml, contentSecurityPolicy } from '../../ask/askHtml';
-import { linkTarget, pageFile } from '../../ask/askPages';
+import { jsonPageLine, linkTarget, pageFile } from '../../ask/askPages';
 import { OpenKbApi } from '../../client/openKbApi';
 import { QueryResult, QuerySource } from '../../protocol';
 import { FakeServer, RpcError } from '../support/fakeServer';
@@ -24,7 +24,7 @@ function wiki(): string {
 }
 
 const SOURCES: QuerySource[] = [
-    { page: 'concepts/attention', title: 'Attention', score: 3.2, snippet: 'Attention weighs <b>tokens</b>.', range: { start: { line: 4, character: 0 }, end: { line: 6, character: 10 } } },
+    { page: 'concepts/attention', title: 'Attention', score: 3.2, snippet: 'Attention weighs <b>tokens</b>.', range: { startLine: 4, endLine: 7, pdfPage: 0 } },
     { page: 'summaries/paper', title: 'Paper', doc: 'paper.pdf', score: 1.5, snippet: 'A paper.' },
 ];
 
@@ -84,6 +84,15 @@ describe('Ask panel: which file a click opens', () => {
         for (const href of ['command:workbench.action.terminal.new', 'file:///etc/passwd', '/etc/passwd', '../.openkb/config.yaml', '%2e%2e/.openkb/config.yaml', '%E0%A4%A']) {
             assert.equal(linkTarget(w, href).kind, 'refused', href);
         }
+    });
+});
+
+describe('Ask panel: where a PDF page starts in a per-page JSON source', () => {
+    test('the line of "page": N, else the top', () => {
+        const json = '[\n  {\n    "page": 1,\n    "content": "a"\n  },\n  {\n    "page": 12,\n    "content": "b"\n  }\n]\n';
+        assert.equal(jsonPageLine(json, 12), 6);
+        assert.equal(jsonPageLine(json, 1), 2);
+        assert.equal(jsonPageLine(json, 2), 0);
     });
 });
 
@@ -230,13 +239,13 @@ describe('Ask panel: a conversation with the server', () => {
     });
 
     test('"Save as exploration" asks the server to save that question, once, and the panel says where', async () => {
-        h.server.onRequest('openkb/query', (params) => ({ ...result(params.question, 'An answer.'), ...(params.save ? { saved: 'explorations/what-is-attention' } : {}) }));
+        h.server.onRequest('openkb/query', (params) => ({ ...result(params.question, 'An answer.'), ...(params.save ? { saved: 'wiki/explorations/what-is-attention.md' } : {}) }));
         await h.conversation.ask('What is attention?');
         await h.conversation.receive({ type: 'save', turn: 1 });
         await h.conversation.receive({ type: 'save', turn: 1 });
         const saves = h.server.requests('openkb/query').filter((p) => p.save === true);
         assert.deepEqual(saves.map((p) => p.question), ['What is attention?']);
-        assert.equal(h.last(1).saved, 'explorations/what-is-attention');
+        assert.equal(h.last(1).saved, 'wiki/explorations/what-is-attention.md');
         assert.deepEqual(h.notices(), ['Saved as wiki/explorations/what-is-attention.md']);
     });
 

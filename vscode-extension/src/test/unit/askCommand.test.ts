@@ -24,7 +24,7 @@ async function started(): Promise<Workspace> {
             question: params.question,
             answer: 'It weighs tokens: [[concepts/attention]].',
             mode: 'offline',
-            sources: [{ page: 'concepts/attention', title: 'Attention', score: 2, snippet: 'It weighs tokens.', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 17 } } }],
+            sources: [{ page: 'concepts/attention', title: 'Attention', score: 2, snippet: 'It weighs tokens.', range: { startLine: 2, endLine: 3, pdfPage: 0 } }],
         };
     });
     return ws;
@@ -77,7 +77,7 @@ describe('OpenKB: Ask…', () => {
         await eventually('the page to open', () => ws.vs.shownDocuments.length === 1);
         const shown = ws.vs.shownDocuments[0];
         assert.equal(shown.uri.fsPath, fs.realpathSync(path.join(ws.kb!, 'wiki', 'concepts', 'attention.md')));
-        assert.deepEqual([shown.options.selection.start.line, shown.options.selection.end.character], [2, 17]);
+        assert.deepEqual([shown.options.selection.start.line, shown.options.selection.end.line], [2, 3], 'the cited lines are selected');
 
         ws.vs.answerInputBox = () => 'And tokens?';
         await ask();

@@ -70,7 +70,7 @@ final class AskTask extends Task.Backgroundable {
             }
             if (save) {
                 Notifier.getInstance().notify(getProject(), new Summary(Summary.Level.INFO, "Answer saved",
-                        result.saved() != null ? "Saved as wiki/" + result.saved() + ".md" : "Saved under wiki/explorations/"));
+                        result.saved() != null ? "Saved as " + result.saved() : "Saved under wiki/explorations/"));
                 return;
             }
             AskUi.getInstance().showAnswer(getProject(), kbRoot, result,

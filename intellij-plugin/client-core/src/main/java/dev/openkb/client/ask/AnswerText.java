@@ -37,7 +37,7 @@ public final class AnswerText {
             }
         }
         if (r.saved() != null) {
-            out.append("\nSaved as `wiki/").append(r.saved()).append(".md`.\n");
+            out.append("\nSaved as `").append(r.saved()).append("`.\n");
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.openkb.client.ask;
 
+import dev.openkb.client.protocol.Results.PassageRange;
 import dev.openkb.client.protocol.Results.QuerySource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The file and position a cited page opens at. The page path comes from the server, which read it from the KB,
@@ -15,7 +17,7 @@ import java.util.Optional;
  *
  * @param file   the page's real path
  * @param line   zero-based line of the cited passage (0 without a range)
- * @param column zero-based UTF-16 column
+ * @param column zero-based UTF-16 column (0: passages are whole lines)
  */
 public record CitedPage(Path file, int line, int column) {
     public static Optional<CitedPage> of(Path kbRoot, QuerySource source) {
@@ -34,12 +36,32 @@ public record CitedPage(Path file, int line, int column) {
         for (String name : names) {
             Optional<Path> file = insideWiki(wiki, wiki.resolve(name));
             if (file.isPresent()) {
-                int line = source.range() == null || source.range().start() == null ? 0 : Math.max(0, source.range().start().line());
-                int column = source.range() == null || source.range().start() == null ? 0 : Math.max(0, source.range().start().character());
-                return Optional.of(new CitedPage(file.get(), line, column));
+                return Optional.of(new CitedPage(file.get(), line(file.get(), source.range()), 0));
             }
         }
         return Optional.empty();
+    }
+
+    /** The cited line: a Markdown passage's first line, or where a PDF page starts in a per-page JSON. */
+    private static int line(Path file, PassageRange range) {
+        if (range == null) {
+            return 0;
+        }
+        if (range.pdfPage() > 0 && file.getFileName().toString().endsWith(".json")) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                Pattern page = Pattern.compile("\"page\"\\s*:\\s*" + range.pdfPage() + "\\s*[,}]");
+                for (int i = 0; i < lines.size(); i++) {
+                    if (page.matcher(lines.get(i)).find()) {
+                        return i;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0; // unreadable or not text: the top of the page will do
+            }
+            return 0;
+        }
+        return Math.max(0, range.startLine());
     }
 
     private static Optional<Path> insideWiki(Path wiki, Path candidate) {

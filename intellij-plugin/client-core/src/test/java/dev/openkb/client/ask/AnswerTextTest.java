@@ -24,7 +24,7 @@ class AnswerTextTest {
 
     @Test
     void anLlmAnswerIsNotLabelledOfflineAndASavedOneSaysWhere() {
-        String md = AnswerText.markdown(new QueryResult("q", "a", "llm", List.of(), "explorations/q"));
+        String md = AnswerText.markdown(new QueryResult("q", "a", "llm", List.of(), "wiki/explorations/q.md"));
         assertFalse(md.contains("offline"), md);
         assertFalse(md.contains("## Sources"), md);
         assertTrue(md.endsWith("Saved as `wiki/explorations/q.md`.\n"), md);
