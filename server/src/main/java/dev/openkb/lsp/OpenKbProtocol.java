@@ -34,4 +34,8 @@ public interface OpenKbProtocol {
 
     @JsonRequest
     CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params);
+
+    /** An answer to a question about the KB: {@code {"question","answer","mode","sources":[...]}}. */
+    @JsonRequest
+    CompletableFuture<JsonObject> query(JsonElement params);
 }

@@ -64,6 +64,7 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     private final WorkspaceEvents workspaceEvents;
     private final KbRequests kbRequests;
     private final AddRequest addRequest;
+    private final QueryRequest queryRequest;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final AtomicBoolean terminating = new AtomicBoolean();
     private volatile ServerOptions options;
@@ -85,8 +86,9 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
                 () -> this.options, () -> clientProgress);
         this.kbRequests = new KbRequests(ctx);
         this.addRequest = new AddRequest(ctx);
+        this.queryRequest = new QueryRequest(ctx);
         this.textDocuments = new TextDocuments(workspace, docs, debouncer, () -> this.options, requests);
-        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests);
+        this.workspaceEvents = new WorkspaceEvents(ctx, addRequest, kbRequests, queryRequest);
     }
 
     @Override
@@ -328,6 +330,11 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
     @Override
     public CompletableFuture<Protocol.DocumentsResult> documents(JsonElement params) {
         return Errors.guard(() -> kbRequests.documents(params));
+    }
+
+    @Override
+    public CompletableFuture<JsonObject> query(JsonElement params) {
+        return Errors.guard(() -> queryRequest.query(params));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -107,10 +107,19 @@ final class Params {
 
     /** LSP's {@code workDoneToken}: a string or an integer, or absent. */
     Optional<Either<String, Integer>> workDoneToken() {
-        if (!has("workDoneToken")) {
+        return progressToken("workDoneToken");
+    }
+
+    /** LSP's {@code partialResultToken}: a string or an integer, or absent. */
+    Optional<Either<String, Integer>> partialResultToken() {
+        return progressToken("partialResultToken");
+    }
+
+    private Optional<Either<String, Integer>> progressToken(String field) {
+        if (!has(field)) {
             return Optional.empty();
         }
-        JsonElement e = json.get("workDoneToken");
+        JsonElement e = json.get(field);
         if (isString(e)) {
             return Optional.of(Either.forLeft(e.getAsString()));
         }
@@ -120,7 +129,7 @@ final class Params {
                 return Optional.of(Either.forRight((int) d));
             }
         }
-        throw fail("'workDoneToken' must be a string or an integer, got " + e);
+        throw fail("'" + field + "' must be a string or an integer, got " + e);
     }
 
     RuntimeException fail(String problem) {

@@ -25,16 +25,18 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 final class WorkspaceEvents implements WorkspaceService {
     static final List<String> COMMANDS = List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove",
-            "openkb.init");
+            "openkb.init", "openkb.query");
 
     private final ServerContext ctx;
     private final AddRequest add;
     private final KbRequests kb;
+    private final QueryRequest query;
 
-    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb) {
+    WorkspaceEvents(ServerContext ctx, AddRequest add, KbRequests kb, QueryRequest query) {
         this.ctx = ctx;
         this.add = add;
         this.kb = kb;
+        this.query = query;
     }
 
     @Override
@@ -48,6 +50,7 @@ final class WorkspaceEvents implements WorkspaceService {
                 case "openkb.lint" -> kb.lint(arg);
                 case "openkb.remove" -> kb.remove(arg);
                 case "openkb.init" -> kb.init(arg);
+                case "openkb.query" -> query.query(arg);
                 default -> throw Errors.invalidParams("workspace/executeCommand: unknown command '"
                         + params.getCommand() + "'; this server runs " + String.join(", ", COMMANDS));
             };

@@ -30,13 +30,13 @@ class LifecycleTest {
     Path dir;
 
     @Test
-    void initializeAnnouncesTheFeaturesAndTheFiveCommands() throws Exception {
+    void initializeAnnouncesTheFeaturesAndTheSixCommands() throws Exception {
         WikiFixture.create(dir);
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {
             InitializeResult r = h.initialize(false, dir);
             ServerCapabilities c = r.getCapabilities();
-            assertEquals(List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove", "openkb.init"),
-                    c.getExecuteCommandProvider().getCommands());
+            assertEquals(List.of("openkb.add", "openkb.recover", "openkb.lint", "openkb.remove", "openkb.init",
+                    "openkb.query"), c.getExecuteCommandProvider().getCommands());
             assertEquals(TextDocumentSyncKind.Incremental, c.getTextDocumentSync().getRight().getChange());
             assertEquals(List.of("[", "/", "#"), c.getCompletionProvider().getTriggerCharacters());
             assertTrue(c.getDefinitionProvider().getLeft() && c.getReferencesProvider().getLeft()

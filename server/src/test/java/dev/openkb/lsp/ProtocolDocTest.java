@@ -57,7 +57,7 @@ class ProtocolDocTest {
         String doc = doc();
         List<String> names = new ArrayList<>(methodNames(OpenKbProtocol.class));
         names.addAll(methodNames(OpenKbClient.class));
-        assertEquals(8, names.size(), names.toString());
+        assertEquals(9, names.size(), names.toString());
         for (String n : names) {
             assertTrue(doc.contains("## `" + n + "`"), "docs/protocol.md has no section for " + n);
         }

@@ -83,7 +83,7 @@ class ServerJarIT {
         assertTrue(ended, "nvim did not finish:\n" + output);
         assertEquals(0, p.exitValue(), output);
         List<String> lines = output.lines().toList();
-        assertTrue(lines.contains("initialized: commands=openkb.add,openkb.recover,openkb.lint,openkb.remove,openkb.init"), output);
+        assertTrue(lines.contains("initialized: commands=openkb.add,openkb.recover,openkb.lint,openkb.remove,openkb.init,openkb.query"), output);
         assertTrue(lines.contains("diagnostic 8:5 broken-link Broken link [[summaries/alpha]]"), output);
         assertTrue(lines.contains("openkb.add -> added=1 failed=0"), output);
         assertTrue(lines.stream().anyMatch(l -> l.matches("progress: begin \\d+ report\\(s\\) end")), output);
