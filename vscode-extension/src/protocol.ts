@@ -140,6 +140,8 @@ export interface QueryParams {
     kb?: string;
     /** Also write the answer to `wiki/explorations/<slug>.md` (a journaled change under the KB lock). */
     save?: boolean;
+    /** Pages to draw on, 1..50 (the server's default: 5). */
+    top?: number;
     partialResultToken?: ProgressToken;
 }
 
@@ -178,11 +180,11 @@ export interface QueryResult {
 
 /**
  * The text of one partial result of `openkb/query` (a `$/progress` value on its `partialResultToken`):
- * `{ "answer": "<the next piece of the answer>" }`. Anything else carries no text.
+ * `{ "chunk": "<the next piece of the answer>" }`. Anything else carries no text.
  */
 export function queryChunkText(value: unknown): string {
-    const answer = (value as { answer?: unknown } | null | undefined)?.answer;
-    return typeof answer === 'string' ? answer : '';
+    const chunk = (value as { chunk?: unknown } | null | undefined)?.chunk;
+    return typeof chunk === 'string' ? chunk : '';
 }
 
 /** JSON-RPC / LSP error codes the client reacts to. */

@@ -176,7 +176,7 @@ describe('Ask panel: a conversation with the server', () => {
         h.server.onRequest('openkb/query', async (params) => {
             for (const chunk of chunks) {
                 const shown = h.posted.length;
-                await h.server.notify('$/progress', { token: params.partialResultToken, value: { answer: chunk } });
+                await h.server.notify('$/progress', { token: params.partialResultToken, value: { chunk: chunk } });
                 await eventually(`the panel to show ${JSON.stringify(chunk)}`, () => h.posted.length > shown);
             }
             return result(params.question, chunks.join(''));
@@ -251,7 +251,7 @@ describe('Ask panel: a conversation with the server', () => {
 
     test('Stop cancels the request on the wire ($/cancelRequest) and keeps what had arrived', async () => {
         h.server.onRequest('openkb/query', async (params, request) => {
-            await h.server.notify('$/progress', { token: params.partialResultToken, value: { answer: 'The first part' } });
+            await h.server.notify('$/progress', { token: params.partialResultToken, value: { chunk: 'The first part' } });
             await h.server.waitFor((m) => (m as { method?: string }).method === '$/cancelRequest' && (m as any).params.id === request.id);
             throw new RpcError(-32800, 'cancelled');
         });

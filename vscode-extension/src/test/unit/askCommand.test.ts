@@ -18,8 +18,8 @@ async function started(): Promise<Workspace> {
     await activate(extensionContext(ws) as never);
     await eventually('the server', () => ws.clients.clients[0]?.running === true);
     ws.clients.server.onRequest('openkb/query', async (params): Promise<QueryResult> => {
-        await ws.clients.server.notify('$/progress', { token: params.partialResultToken, value: { answer: 'It weighs ' } });
-        await ws.clients.server.notify('$/progress', { token: params.partialResultToken, value: { answer: 'tokens: [[concepts/attention]].' } });
+        await ws.clients.server.notify('$/progress', { token: params.partialResultToken, value: { chunk: 'It weighs ' } });
+        await ws.clients.server.notify('$/progress', { token: params.partialResultToken, value: { chunk: 'tokens: [[concepts/attention]].' } });
         return {
             question: params.question,
             answer: 'It weighs tokens: [[concepts/attention]].',

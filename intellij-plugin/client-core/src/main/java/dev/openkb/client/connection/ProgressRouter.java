@@ -101,10 +101,10 @@ final class ProgressRouter {
         }
     }
 
-    /** A partial result {@code {"answer": "<text>"}}: LSP4J leaves it as raw JSON (it has no {@code kind}). */
+    /** A partial result {@code {"chunk": "<text>"}}: LSP4J leaves it as raw JSON (it has no {@code kind}). */
     private static void answerChunk(ProgressParams params, Consumer<String> onChunk) {
         if (params.getValue().isRight() && params.getValue().getRight() instanceof JsonObject o
-                && o.get("answer") instanceof JsonPrimitive p && p.isString() && !p.getAsString().isEmpty()) {
+                && o.get("chunk") instanceof JsonPrimitive p && p.isString() && !p.getAsString().isEmpty()) {
             onChunk.accept(p.getAsString());
         }
     }

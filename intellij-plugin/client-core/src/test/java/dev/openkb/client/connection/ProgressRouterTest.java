@@ -86,14 +86,14 @@ class ProgressRouterTest {
         router.register("add", List.of(Path.of("/in")), new AddProgress(), add);
         router.registerAnswer("q", pieces::add);
 
-        router.workDone(partial("q", "{\"answer\":\"Attention \"}"));
-        router.workDone(partial("q", "{\"answer\":\"weighs tokens.\"}"));
-        router.workDone(partial("q", "{\"answer\":\"\"}"));
-        router.workDone(partial("q", "{\"answer\":42}"));
+        router.workDone(partial("q", "{\"chunk\":\"Attention \"}"));
+        router.workDone(partial("q", "{\"chunk\":\"weighs tokens.\"}"));
+        router.workDone(partial("q", "{\"chunk\":\"\"}"));
+        router.workDone(partial("q", "{\"chunk\":42}"));
         router.workDone(partial("q", "{\"other\":\"x\"}"));
-        router.workDone(partial("add", "{\"answer\":\"not for the add\"}"));
+        router.workDone(partial("add", "{\"chunk\":\"not for the add\"}"));
         router.unregisterAnswer("q");
-        router.workDone(partial("q", "{\"answer\":\"too late\"}"));
+        router.workDone(partial("q", "{\"chunk\":\"too late\"}"));
 
         assertEquals(List.of("Attention ", "weighs tokens."), pieces);
         assertEquals(List.of("null null"), add.workDone, "the add's token gets its own (message-less) report only");
