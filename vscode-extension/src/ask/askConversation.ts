@@ -80,6 +80,8 @@ interface Turn {
     error?: string;
     saved?: string;
     saving: boolean;
+    /** Whether any streamed text has been shown yet. */
+    streamShown: boolean;
 }
 
 export class AskConversation {
@@ -104,7 +106,7 @@ export class AskConversation {
             return;
         }
         this.stop();
-        const turn: Turn = { id: this.nextId++, question: text, status: 'streaming', markdown: '', saving: false };
+        const turn: Turn = { id: this.nextId++, question: text, status: 'streaming', markdown: '', saving: false, streamShown: false };
         this.turns.push(turn);
         const source = new CancellationTokenSource();
         this.running = { turn, source };
@@ -228,7 +230,16 @@ export class AskConversation {
         return typeof id === 'number' ? this.turns.find((t) => t.id === id) : undefined;
     }
 
+    /**
+     * Shows the streamed text: the first piece at once (the user sees the answer start as soon as it
+     * does), later pieces at most every RENDER_INTERVAL_MS.
+     */
     private scheduleRender(turn: Turn): void {
+        if (!turn.streamShown) {
+            turn.streamShown = true;
+            this.publish(turn);
+            return;
+        }
         if (this.renderTimer !== undefined) {
             return;
         }

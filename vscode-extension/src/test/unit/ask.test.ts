@@ -196,6 +196,7 @@ describe('Ask panel: a conversation with the server', () => {
         const streaming = h.turns(1).filter((t) => t.status === 'streaming');
         assert.ok(streaming.length >= 3, `the answer was shown while it streamed (${streaming.length} updates)`);
         assert.equal(streaming[0].html, '', 'the first update is the question alone');
+        assert.match(streaming[1].html, /<strong>Attention<\/strong>/, 'the first piece shows at once, before the rest arrives');
         assert.ok(streaming.every((t) => t.sources.length === 0), 'sources come with the complete answer');
         const done = h.last(1);
         assert.equal(done.status, 'done');
@@ -204,6 +205,18 @@ describe('Ask panel: a conversation with the server', () => {
         assert.equal(done.mode, 'offline');
         assert.deepEqual(done.sources.map((s) => [s.page, s.title, s.doc]), [['concepts/attention', 'Attention', undefined], ['summaries/paper', 'Paper', 'paper.pdf']]);
         assert.equal(done.sources[0].snippet, 'Attention weighs <b>tokens</b>.', 'snippets are text: the panel sets them with textContent');
+    });
+
+    test('an answer whose pieces all come at once still shows its first piece while it streams', async () => {
+        h.server.onRequest('openkb/query', async (params) => {
+            for (const chunk of ['First passage. ', 'Second passage.']) {
+                await h.server.notify('$/progress', { token: params.partialResultToken, value: { chunk } });
+            }
+            return result(params.question, 'First passage. Second passage.');
+        });
+        await h.conversation.ask('q');
+        assert.ok(h.turns(1).some((t) => t.status === 'streaming' && t.html.includes('First passage.')),
+            `a streaming update showed text: ${JSON.stringify(h.turns(1).map((t) => [t.status, t.html]))}`);
     });
 
     test('clicking a source opens that page at its range; clicking a link in the answer opens the link', async () => {
