@@ -122,19 +122,26 @@ class AskPanel implements AskHost {
             // Whole lines: startLine up to (not including) endLine.
             selection = new vscode.Range(range.startLine, 0, range.endLine, 0);
         }
-        // Beside the panel's column would put the page on top of it; the first column keeps both in view.
-        await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.One, selection, preview: false });
+        await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: this.pageColumn(), selection, preview: false });
     }
 
     async openLink(href: string): Promise<void> {
         const target = linkTarget(this.wikiRoot, href);
         if (target.kind === 'page') {
-            await vscode.window.showTextDocument(vscode.Uri.file(target.file), { viewColumn: vscode.ViewColumn.One, preview: false });
+            await vscode.window.showTextDocument(vscode.Uri.file(target.file), { viewColumn: this.pageColumn(), preview: false });
         } else if (target.kind === 'external') {
             await vscode.env.openExternal(vscode.Uri.parse(target.url));
         } else {
             void vscode.window.showWarningMessage(`OpenKB: ${target.reason}.`);
         }
+    }
+
+    /**
+     * Where a page opens: a column other than the panel's, so the answer stays in view beside the page
+     * (in the panel's own column the page would cover it).
+     */
+    private pageColumn(): vscode.ViewColumn {
+        return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     }
 
     dispose(): void {

@@ -83,6 +83,8 @@ export class MockWebviewPanel {
     readonly messages = new EventEmitter<unknown>();
     readonly disposed = new EventEmitter<void>();
     revealed = 0;
+    /** The column VS Code put the panel in (the first, when no editor was open). */
+    viewColumn: number | undefined = 1;
     readonly webview = {
         html: '',
         cspSource: 'https://webview.test',

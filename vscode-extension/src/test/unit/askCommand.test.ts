@@ -78,6 +78,7 @@ describe('OpenKB: Ask…', () => {
         const shown = ws.vs.shownDocuments[0];
         assert.equal(shown.uri.fsPath, fs.realpathSync(path.join(ws.kb!, 'wiki', 'concepts', 'attention.md')));
         assert.deepEqual([shown.options.selection.start.line, shown.options.selection.end.line], [2, 3], 'the cited lines are selected');
+        assert.equal(shown.options.viewColumn, vscodeMock.ViewColumn.Two, 'the page opens beside the panel (in column one), not over it');
 
         ws.vs.answerInputBox = () => 'And tokens?';
         await ask();
