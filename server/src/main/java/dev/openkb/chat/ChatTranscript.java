@@ -6,10 +6,15 @@ import dev.openkb.service.KbService;
 import dev.openkb.wiki.GhostLinks;
 import dev.openkb.wiki.KnownTargets;
 import dev.openkb.wiki.PyJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code /save [name]} in {@code openkb chat}: the session's questions and answers as
@@ -17,7 +22,8 @@ import java.util.Set;
  * {@code model}, {@code created}; a heading; one {@code ## [n] question} section per turn). Unlike OpenKB,
  * which writes the file in place without the lock, it is one journaled transaction under the KB's exclusive
  * lock, and front-matter values are JSON-quoted so any question stays valid YAML. Links in the answers to pages
- * that do not exist are turned into plain text (OpenKB's ghost-link rule). Stateless.
+ * that do not exist are turned into plain text (OpenKB's ghost-link rule, whose whitelist is widened to the
+ * source and exploration pages answers cite). Stateless.
  */
 public final class ChatTranscript {
     private static final int SLUG_CHARS = 60;
@@ -31,9 +37,36 @@ public final class ChatTranscript {
         Path file = layout.explorationsDir().resolve(fileName(session, name));
         return kb.executor().call(cancel, r -> r.run("chat_save", Map.of("session", session.id()), tx -> {
             tx.createDirectories(layout.explorationsDir());
-            tx.writeString(file, text(session, KnownTargets.list(layout)));
+            tx.writeString(file, text(session, knownPages(layout)));
             return file;
         }));
+    }
+
+    /**
+     * The pages a link in an answer may keep: OpenKB's whitelist (concepts, summaries, entities, index) plus the
+     * source and exploration pages that exist, which answers cite (as {@code query --save} keeps them).
+     */
+    static Set<String> knownPages(KbLayout layout) throws IOException {
+        Set<String> known = new HashSet<>(KnownTargets.list(layout));
+        addStems(known, layout.sourcesDir(), "sources/", ".md", ".json");
+        addStems(known, layout.explorationsDir(), "explorations/", ".md");
+        return known;
+    }
+
+    private static void addStems(Set<String> into, Path dir, String prefix, String... exts) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                for (String ext : exts) {
+                    if (n.endsWith(ext) && n.length() > ext.length()) {
+                        into.add(prefix + n.substring(0, n.length() - ext.length()));
+                    }
+                }
+            }
+        }
     }
 
     /** {@code <slug>-<YYYYMMDD>.md}: the slug of the name, else the title, else the first question, else the id. */

@@ -78,6 +78,7 @@ class ChatCommandTest {
         assertTrue(text.startsWith("---\nsession: \"" + s.id() + "\"\nmodel: \"offline\"\ncreated: \"" + s.createdAt() + "\"\n---\n\n"
                 + "# Chat transcript — Where does the sediment of a river settle?\n\n"
                 + "## [1] Where does the sediment of a river settle?\n\n"), text);
+        assertTrue(text.contains("[[sources/rivers]]"), "a cited source page keeps its link: " + text);
         assertEquals(List.of(), Files.list(kb.resolve(".openkb/journal")).filter(p -> p.toString().endsWith(".json")).toList(),
                 "no journal left");
     }
