@@ -19,6 +19,7 @@ const CHOSEN = {
     'link-completion.png': ['3-links', 'link-completion'],
     'recover.png': ['4-kill-recover', 'recover-report'],
     'output-after-crash.png': ['4-kill-recover', 'output-after-restart'],
+    'ask-panel.png': ['5-ask', 'saved'],
 };
 
 mkdirSync(join(root, 'images'), { recursive: true });

@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenKb
         isTrusted,
     });
     server = openKbServer;
-    const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted };
+    const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted, extensionPath: context.extensionPath };
     const backlinks = new BacklinksView(() => openKbServer.api(), () => kbs.kbRoots);
     const documents = new DocumentsView(() => openKbServer.api(), () => kbs.kbRoots);
     // The registry changes with every add and remove, from this editor or a terminal.

@@ -14,6 +14,7 @@ export const Method = {
     documents: 'openkb/documents',
     recompile: 'openkb/recompile',
     fileProgress: 'openkb/fileProgress',
+    query: 'openkb/query',
 } as const;
 
 /** The server-side command ids the server advertises through `executeCommandProvider`. */
@@ -141,6 +142,59 @@ export interface RecompileResult {
 
 export interface DocumentsResult {
     documents: KbDocument[];
+}
+
+export interface QueryParams {
+    question: string;
+    /** The KB folder's URI; may be left out when the workspace holds one KB. */
+    kb?: string;
+    /** Also write the answer to `wiki/explorations/<slug>.md` (a journaled change under the KB lock). */
+    save?: boolean;
+    /** Pages to draw on, 1..50 (the server's default: 5). */
+    top?: number;
+    partialResultToken?: ProgressToken;
+}
+
+/** One cited page, most relevant first. */
+export interface QuerySource {
+    /** The page path relative to `wiki/` without `.md`: `summaries/paper`, `concepts/attention`. */
+    page: string;
+    title: string;
+    /** The raw file name, for summary and source pages (null for concept, entity and exploration pages). */
+    doc?: string | null;
+    score: number;
+    snippet: string;
+    /** Where the cited passage is (absent: the whole page). */
+    range?: PassageRange;
+}
+
+/**
+ * 0-based lines `startLine` (inclusive) to `endLine` (exclusive) of a Markdown page; for a long
+ * document's per-page JSON (`sources/<doc>.json`) the PDF page `pdfPage` (1-based; 0 for Markdown).
+ */
+export interface PassageRange {
+    startLine: number;
+    endLine: number;
+    pdfPage: number;
+}
+
+export interface QueryResult {
+    question: string;
+    /** Markdown with `[[page]]` links. */
+    answer: string;
+    mode: 'offline' | 'llm';
+    sources: QuerySource[];
+    /** With `save`: the exploration page written, relative to the KB root (`wiki/explorations/<slug>.md`). */
+    saved?: string;
+}
+
+/**
+ * The text of one partial result of `openkb/query` (a `$/progress` value on its `partialResultToken`):
+ * `{ "chunk": "<the next piece of the answer>" }`. Anything else carries no text.
+ */
+export function queryChunkText(value: unknown): string {
+    const chunk = (value as { chunk?: unknown } | null | undefined)?.chunk;
+    return typeof chunk === 'string' ? chunk : '';
 }
 
 /** JSON-RPC / LSP error codes the client reacts to. */

@@ -60,6 +60,18 @@ function assertQuietOutput(text) {
     assert.deepEqual(bad, [], 'no [error], "Unknown option" or "exited with code" lines in the OpenKB Output');
 }
 
+/**
+ * The Ask panel's content: VS Code shows a webview as an iframe (class `webview`) holding the
+ * extension's page in an inner iframe (`#active-frame`).
+ */
+async function askPanel(wb) {
+    const outer = wb.page.locator('iframe.webview.ready').first();
+    await outer.waitFor({ timeout: 60_000 });
+    const content = wb.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+    await content.locator('#turns').waitFor({ state: 'attached', timeout: 60_000 });
+    return content;
+}
+
 async function statusBarText(wb) {
     const item = wb.page.locator('.statusbar-item', { hasText: 'OpenKB' }).first();
     await item.waitFor({ timeout: 30_000 });
@@ -280,4 +292,77 @@ describe('OpenKB in a real VS Code', () => {
             assert.doesNotMatch(output(), /Unknown option/, 'the restarted server accepted its command line');
         });
     });
+
+    test('ask the demo KB from the palette and from the panel: streamed answer, sources, a cited page opens, saved as exploration', async () => {
+        const ws = server.newWorkspace('ask');
+        initKb(env.jar, ws);
+        // The demo KB: what `bin/demo` builds from docs/samples/.
+        const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docs', 'samples');
+        fs.cpSync(samples, path.join(ws, 'samples'), { recursive: true });
+        const added = cli(env.jar, ['add', 'samples'], ws);
+        assert.equal(added.code, 0, `openkb add samples: ${added.stdout}`);
+        await flow('5-ask', ws, async (wb, output) => {
+            const question = 'Why must the log reach disk before the data file?';
+            await wb.runCommand('OpenKB: Ask…');
+            const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+            await until(async () => (await wb.page.locator('.quick-input-widget').innerText()).includes('Ask the knowledge base a question'),
+                'the question box', 30_000);
+            await input.fill(question);
+            await wb.screenshot('question-typed');
+            await wb.page.keyboard.press('Enter');
+
+            const panel = await askPanel(wb);
+            const first = panel.locator('.turn').first();
+            await first.locator('.question', { hasText: question }).waitFor({ timeout: 60_000 });
+            await panel.locator('.turn[data-status="done"]').first().waitFor({ timeout: 120_000 });
+            await wb.screenshot('answered');
+            const answer = await first.locator('.answer').innerText();
+            assert.match(answer, /write-ahead|fsync|log/i, `the answer quotes the KB: ${answer}`);
+            const sources = first.locator('.sources .source');
+            assert.ok((await sources.count()) >= 1, 'the panel lists the sources');
+            const titles = await sources.allInnerTexts();
+            assert.ok(titles.some((t) => /write-ahead-logging|fsync-notes/.test(t)), `the sources name the documents: ${titles.join(' | ')}`);
+
+            // A follow-up typed in the panel; every state the turn passes through is recorded in the webview,
+            // so the stream is seen however fast the offline answer is.
+            await panel.locator('body').evaluate(() => {
+                window.__openkbSeen = [];
+                new MutationObserver(() => {
+                    const turns = document.querySelectorAll('.turn');
+                    const last = turns[turns.length - 1];
+                    if (last) window.__openkbSeen.push(`${last.dataset.status}:${last.querySelector('.answer')?.textContent.length ?? 0}`);
+                }).observe(document.getElementById('turns'), { subtree: true, childList: true, characterData: true, attributes: true });
+            });
+            await panel.locator('#question').fill('What does fsync guarantee for directory entries?');
+            await panel.locator('#ask').click();
+            await panel.locator('.turn[data-status="done"]').nth(1).waitFor({ timeout: 120_000 });
+            await wb.screenshot('follow-up-answered');
+            assert.equal(await panel.locator('.turn').count(), 2, 'the conversation keeps both turns');
+            const seen = await panel.locator('body').evaluate(() => window.__openkbSeen);
+            const streamed = seen.filter((s) => s.startsWith('streaming:')).map((s) => Number(s.split(':')[1]));
+            assert.ok(streamed.some((n) => n > 0), `the answer showed while it streamed: ${seen.join(', ')}`);
+
+            // Clicking a source opens the cited page in an editor, at the cited passage.
+            const source = first.locator('.sources .source-link').first();
+            const sourceTitle = await first.locator('.sources .source').first().innerText();
+            const page = /— ([^\s(]+)/.exec(sourceTitle)?.[1];
+            assert.ok(page, `the source names its page: ${sourceTitle}`);
+            await source.click();
+            const tab = wb.page.locator('.tabs-container .tab', { hasText: `${path.basename(page)}.` }).first();
+            await tab.waitFor({ timeout: 30_000 });
+            await wb.screenshot('source-opened');
+            assert.ok(fs.existsSync(path.join(ws, 'wiki', `${page}.md`)) || fs.existsSync(path.join(ws, 'wiki', `${page}.json`)), `${page} is a page of the KB`);
+
+            // Save as exploration: the server writes wiki/explorations/<slug>.md.
+            await first.locator('button.save').click();
+            await first.locator('.saved').waitFor({ timeout: 60_000 });
+            await wb.screenshot('saved');
+            const saved = path.join(ws, 'wiki', 'explorations', 'why-must-the-log-reach-disk-before-the-data-file.md');
+            await until(() => fs.existsSync(saved), `${saved} to be written`, 30_000);
+            assert.match(fs.readFileSync(saved, 'utf8'), /Why must the log reach disk before the data file\?/);
+            assertConsistent(assert, env.jar, ws, 'after saving an exploration');
+            assertQuietOutput(output());
+        });
+    });
+
 });

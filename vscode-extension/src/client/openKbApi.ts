@@ -1,4 +1,6 @@
-import type { CancellationToken, Disposable, ProgressType } from 'vscode-jsonrpc';
+import { randomUUID } from 'node:crypto';
+import { ProgressType } from 'vscode-jsonrpc';
+import type { CancellationToken, Disposable } from 'vscode-jsonrpc';
 import {
     AddParams,
     AddResult,
@@ -8,6 +10,9 @@ import {
     Method,
     RecompileResult,
     ProgressToken,
+    QueryParams,
+    QueryResult,
+    queryChunkText,
     RecoverResult,
     RemoveParams,
     RemoveResult,
@@ -83,6 +88,26 @@ export class OpenKbApi {
 
     documents(kb?: string): Promise<DocumentsResult> {
         return this.request<DocumentsResult>(Method.documents, kb === undefined ? {} : { uri: kb });
+    }
+
+    /**
+     * Asks the KB. The answer streams: `onChunk` gets each piece of its text as the server sends it
+     * (LSP partial results on a fresh `partialResultToken`), in order, before the promise settles with
+     * the whole result. Cancelling `token` sends `$/cancelRequest`.
+     */
+    async query(params: Omit<QueryParams, 'partialResultToken'>, onChunk: (text: string) => void, token?: CancellationToken): Promise<QueryResult> {
+        const partialResultToken = `openkb-query-${randomUUID()}`;
+        const subscription = this.channel.onProgress(new ProgressType<unknown>(), partialResultToken, (value) => {
+            const text = queryChunkText(value);
+            if (text.length > 0) {
+                onChunk(text);
+            }
+        });
+        try {
+            return await this.request<QueryResult>(Method.query, { ...params, partialResultToken }, token);
+        } finally {
+            subscription.dispose();
+        }
     }
 
     onFileProgress(listener: (params: FileProgressParams) => void): Disposable {

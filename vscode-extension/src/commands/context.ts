@@ -18,6 +18,8 @@ export interface CommandContext {
     secrets: vscode.SecretStorage;
     /** VS Code's Workspace Trust; false in Restricted Mode. */
     isTrusted(): boolean;
+    /** The extension's folder (its media/ holds the Ask panel's script and style). */
+    extensionPath: string;
 }
 
 /** The message of a failed request, for "OpenKB could not ...: <message>". */

@@ -19,6 +19,8 @@ export const CommandId = {
     showBacklinks: 'openkb.showBacklinks',
     /** On a document of the Documents view (hidden from the palette). */
     recompileDocument: 'openkb.recompileDocument',
+    /** "Ask…": palette, and the editor's context menu with the selection as the question. */
+    ask: 'openkb.ask',
 } as const;
 
 /** Context key, true while the workspace holds a KB; Recover, Lint and Remove are in the palette only then. */

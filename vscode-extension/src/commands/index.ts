@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { AskPanels } from '../ask/askPanel';
 import { AddCommand } from './add';
-import { CommandContext } from './context';
+import { askCommand } from './ask';
+import { CommandContext, errorText } from './context';
 import { showGraphCommand } from './graph';
 import { CommandId } from './ids';
 import { initCommand } from './init';
@@ -14,6 +16,7 @@ import { showBacklinksCommand } from './showBacklinks';
 /** Registers every command of package.json `contributes.commands` (a unit test checks both lists match). */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     const add = new AddCommand(ctx);
+    const askPanels = new AskPanels(ctx.extensionPath, () => ctx.server.api(), errorText);
     const handlers: Record<(typeof CommandId)[keyof typeof CommandId], (...args: unknown[]) => unknown> = {
         [CommandId.add]: (clicked, selection) => add.run(clicked, selection),
         [CommandId.recover]: () => recoverCommand(ctx),
@@ -26,6 +29,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         [CommandId.showGraph]: () => showGraphCommand(ctx),
         [CommandId.recompileDocument]: (clicked) => recompileCommand(ctx, clicked),
         [CommandId.showBacklinks]: (uri, position, locations) => showBacklinksCommand(uri, position, locations),
+        [CommandId.ask]: () => askCommand(ctx, askPanels),
     };
-    return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+    return [askPanels, ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler))];
 }

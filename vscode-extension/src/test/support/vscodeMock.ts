@@ -41,6 +41,9 @@ export class Uri {
     static file(p: string): Uri {
         return new Uri('file', path.resolve(p));
     }
+    static joinPath(base: Uri, ...segments: string[]): Uri {
+        return new Uri(base.scheme, path.posix.join(base.path, ...segments));
+    }
     static parse(s: string): Uri {
         const u = new URL(s);
         return new Uri(u.protocol.replace(/:$/, ''), decodeURIComponent(u.pathname));
@@ -53,6 +56,8 @@ export class Uri {
     }
 }
 
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 } as const;
+
 export class Position {
     constructor(
         readonly line: number,
@@ -61,10 +66,16 @@ export class Position {
 }
 
 export class Range {
-    constructor(
-        readonly start: Position,
-        readonly end: Position,
-    ) {}
+    readonly start: Position;
+    readonly end: Position;
+    /** As VS Code's: {@code new Range(start, end)} or {@code new Range(startLine, startCharacter, endLine, endCharacter)}. */
+    constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+        this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+        this.end = typeof a === 'number' ? new Position(c as number, d as number) : (b as Position);
+    }
+    get isEmpty(): boolean {
+        return this.start.line === this.end.line && this.start.character === this.end.character;
+    }
 }
 
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
@@ -85,6 +96,52 @@ export class Location {
         readonly uri: Uri,
         readonly range: Range,
     ) {}
+}
+
+/** A webview panel: records its HTML and what the extension posts; `receive` plays the page's script. */
+export class MockWebviewPanel {
+    readonly posted: any[] = [];
+    readonly messages = new EventEmitter<unknown>();
+    readonly disposed = new EventEmitter<void>();
+    revealed = 0;
+    /** The column VS Code put the panel in (the first, when no editor was open). */
+    viewColumn: number | undefined = 1;
+    readonly webview = {
+        html: '',
+        cspSource: 'https://webview.test',
+        asWebviewUri: (uri: Uri) => ({ toString: () => `https://webview.test${uri.path}` }),
+        postMessage: async (message: unknown) => {
+            this.posted.push(message);
+            return true;
+        },
+        onDidReceiveMessage: (listener: (m: unknown) => void) => this.messages.event(listener),
+    };
+    constructor(
+        readonly viewType: string,
+        readonly title: string,
+        readonly options: Record<string, unknown>,
+    ) {}
+    /** What the page's script would send (e.g. `{type: 'ready'}`, a click on a source). */
+    receive(message: unknown): void {
+        this.messages.fire(message);
+    }
+    reveal(): void {
+        this.revealed++;
+    }
+    onDidDispose(listener: () => void): Disposable {
+        return this.disposed.event(listener);
+    }
+    dispose(): void {
+        this.disposed.fire();
+    }
+}
+
+/** An editor showing `fsPath` with `selected` selected (empty: no selection). */
+export function textEditor(fsPath: string, selected: string): unknown {
+    return {
+        document: { uri: Uri.file(fsPath), getText: () => selected },
+        selection: { isEmpty: selected.length === 0 },
+    };
 }
 
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
@@ -197,6 +254,11 @@ export class MockState {
     /** VS Code's Workspace Trust; false is Restricted Mode. */
     trusted = true;
     readonly trustGranted = new EventEmitter<void>();
+    /** The active text editor (see `textEditor`). */
+    activeTextEditor: unknown = undefined;
+    readonly panels: MockWebviewPanel[] = [];
+    readonly shownDocuments: Array<{ uri: Uri; options: any }> = [];
+    readonly openedExternal: Uri[] = [];
     /** Called on every `progress.report`, e.g. to cancel after the first file. */
     onProgressReport: (run: ProgressRun) => void = () => undefined;
 }
@@ -250,6 +312,7 @@ export const vscode = {
     TreeItemCollapsibleState,
     Disposable,
     EventEmitter,
+    ViewColumn,
     ProgressLocation,
     StatusBarAlignment,
     FileType,
@@ -276,6 +339,18 @@ export const vscode = {
             return new Disposable(() => state.treeViews.delete(id));
         },
         onDidChangeActiveTextEditor: noEvent,
+        get activeTextEditor() {
+            return state.activeTextEditor;
+        },
+        createWebviewPanel(viewType: string, title: string, _show: unknown, options: Record<string, unknown>): MockWebviewPanel {
+            const panel = new MockWebviewPanel(viewType, title, options);
+            state.panels.push(panel);
+            return panel;
+        },
+        async showTextDocument(uri: Uri, options: unknown): Promise<unknown> {
+            state.shownDocuments.push({ uri, options });
+            return {};
+        },
         createOutputChannel(name: string): MockOutputChannel {
             const channel = new MockOutputChannel(name);
             state.outputs.push(channel);
@@ -357,7 +432,8 @@ export const vscode = {
         onDidChangeDiagnostics: (listener: (e: unknown) => void) => state.diagnosticsChanged.event(listener),
     },
     env: {
-        async openExternal(): Promise<boolean> {
+        async openExternal(uri: Uri): Promise<boolean> {
+            state.openedExternal.push(uri);
             return true;
         },
     },

@@ -41,6 +41,7 @@ describe('package.json and the code agree', () => {
         const titles = pkg.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
         assert.deepEqual(titles.sort(), [
             'OpenKB: Add to Knowledge Base',
+            'OpenKB: Ask…',
             'OpenKB: Initialize Knowledge Base',
             'OpenKB: Initialize Knowledge Base Here',
             'OpenKB: Lint Knowledge Base',
@@ -169,7 +170,15 @@ describe('"Add to Knowledge Base" menus', () => {
         assert.equal(evaluateWhen(entries[0].when, resource('/w/a.pdf')), false);
     });
 
-    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove with a KB; never the explorer-only "Here" nor the lens- and view-only Show Backlinks and Recompile Document', () => {
+    test('"Ask…" is in the editor\'s context menu with a selection in a workspace with a KB, and only then', () => {
+        const entries = pkg.contributes.menus['editor/context'].filter((e: { command: string }) => e.command === CommandId.ask);
+        assert.equal(entries.length, 1);
+        assert.equal(evaluateWhen(entries[0].when, { [HAS_KB_CONTEXT]: true, editorHasSelection: true }), true);
+        assert.equal(evaluateWhen(entries[0].when, { [HAS_KB_CONTEXT]: true, editorHasSelection: false }), false);
+        assert.equal(evaluateWhen(entries[0].when, { [HAS_KB_CONTEXT]: false, editorHasSelection: true }), false);
+    });
+
+    test('the palette: Add, Initialize, Set API Key and Show Output always; Recover, Lint, Remove, Ask with a KB; never the explorer-only "Here" nor the lens- and view-only Show Backlinks and Recompile Document', () => {
         const visible = (hasKb: boolean): string[] =>
             contributedCommands.filter((id) => {
                 const entry = pkg.contributes.menus.commandPalette.find((e: { command: string }) => e.command === id);

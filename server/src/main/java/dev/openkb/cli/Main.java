@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
         subcommands = {InitCommand.class, StatusCommand.class, ListCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class, QueryCommand.class,
                 AddCommand.class, WatchCommand.class, VisualizeCommand.class, RecompileCommand.class, RenameCommand.class, LspCommand.class,
-                TrustCommand.class, CompletionCommand.class,
+                TrustCommand.class, CompletionCommand.class, ChatCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

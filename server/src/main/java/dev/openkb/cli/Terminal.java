@@ -51,6 +51,12 @@ record Terminal(boolean interactive, int columns, Charset charset) {
         return new Terminal(tty, tty ? columns(env, libc) : DEFAULT_COLUMNS, stdoutCharset(System.out));
     }
 
+    /** True when the process's stdin is a terminal (a person typing), false for a pipe or a file. */
+    static boolean stdinIsTerminal() {
+        CLib libc = libc();
+        return libc != null ? libc.isatty(0) == 1 : System.console() != null;
+    }
+
     /** COLUMNS if it is a positive number, else the terminal's own width, else 80. */
     static int columns(Map<String, String> env, CLib libc) {
         String c = env.get("COLUMNS");

@@ -21,6 +21,10 @@ public final class PluginServices {
         return ServiceManager.getService(Notifier.class);
     }
 
+    public static AskUi askUi() {
+        return ServiceManager.getService(AskUi.class);
+    }
+
     public static OpenKbProjectService project(Project project) {
         return ServiceManager.getService(project, OpenKbProjectService.class);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -99,6 +100,45 @@ public final class OpenKbClient implements AutoCloseable {
                 c.forgetAdd(token);
             }
         });
+        return op;
+    }
+
+    /**
+     * Asks the KB a question ({@code openkb/query}).
+     *
+     * @param kb      the KB root, or null for the workspace's KB
+     * @param save    also write the answer to {@code wiki/explorations/<slug>.md}
+     * @param onChunk each piece of the answer's text as it streams, in order, on an LSP4J thread
+     */
+    public QueryOperation ask(String question, Path kb, boolean save, Consumer<String> onChunk) {
+        String token = "openkb-query-" + UUID.randomUUID();
+        progress.registerAnswer(token, onChunk);
+        Requests.QueryParams params = new Requests.QueryParams(question, kb == null ? null : Uris.toUri(kb),
+                save ? Boolean.TRUE : null, token);
+        AtomicReference<CompletableFuture<Results.QueryResult>> sent = new AtomicReference<>();
+        CompletableFuture<Results.QueryResult> result = new CompletableFuture<>();
+        QueryOperation op = new QueryOperation(result, () -> {
+            CompletableFuture<Results.QueryResult> onWire = sent.get();
+            if (onWire != null) {
+                onWire.cancel(true); // LSP4J sends $/cancelRequest
+            }
+            result.cancel(false);
+        });
+        supervisor.connection().thenAccept(c -> {
+            if (result.isDone()) { // cancelled before the request was on the wire
+                return;
+            }
+            CompletableFuture<Results.QueryResult> onWire = c.call(api -> api.query(params));
+            sent.set(onWire);
+            onWire.whenComplete((r, e) -> complete(result, r, e));
+            if (result.isCancelled()) { // cancel() came while the request was being sent
+                onWire.cancel(true);
+            }
+        }).exceptionally(e -> {
+            result.completeExceptionally(unwrap(e));
+            return null;
+        });
+        result.whenComplete((r, e) -> progress.unregisterAnswer(token));
         return op;
     }
 

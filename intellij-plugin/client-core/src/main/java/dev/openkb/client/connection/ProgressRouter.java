@@ -2,6 +2,7 @@ package dev.openkb.client.connection;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.openkb.client.progress.AddProgress;
 import dev.openkb.client.protocol.FileProgress;
 import dev.openkb.client.protocol.Uris;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
@@ -20,7 +22,8 @@ import org.eclipse.lsp4j.WorkDoneProgressReport;
  * Sends progress to the add it belongs to. {@code $/progress} carries the add's own work-done token.
  * {@code openkb/fileProgress} carries only a file URI, so it goes to the add whose inputs contain that file (a
  * file given directly, or one found under a folder given); when no input matches (a path spelled through a
- * symlink) and only one add is running, it goes to that one. Registrations live in a concurrent map: adds start
+ * symlink) and only one add is running, it goes to that one. A partial result of {@code openkb/query} goes to
+ * the question registered under its token. Registrations live in a concurrent map: adds start
  * on IDE threads, events arrive on the LSP4J listener thread.
  */
 final class ProgressRouter {
@@ -28,6 +31,8 @@ final class ProgressRouter {
     }
 
     private final Map<String, Registration> byToken = new ConcurrentHashMap<>();
+    /** Partial results of {@code openkb/query}, by partial-result token: the answer's next piece of text. */
+    private final Map<String, Consumer<String>> answerChunks = new ConcurrentHashMap<>();
 
     void register(String token, List<Path> inputs, AddProgress model, AddListener listener) {
         byToken.put(token, new Registration(List.copyOf(inputs), model, listener));
@@ -35,6 +40,14 @@ final class ProgressRouter {
 
     void unregister(String token) {
         byToken.remove(token);
+    }
+
+    void registerAnswer(String token, Consumer<String> onChunk) {
+        answerChunks.put(token, onChunk);
+    }
+
+    void unregisterAnswer(String token) {
+        answerChunks.remove(token);
     }
 
     void fileProgress(FileProgress event) {
@@ -61,6 +74,11 @@ final class ProgressRouter {
             return;
         }
         String token = params.getToken().isLeft() ? params.getToken().getLeft() : String.valueOf(params.getToken().getRight());
+        Consumer<String> answer = answerChunks.get(token);
+        if (answer != null) {
+            answerChunk(params, answer);
+            return;
+        }
         Registration r = byToken.get(token);
         if (r == null) {
             return;
@@ -80,6 +98,14 @@ final class ProgressRouter {
             if (raw instanceof JsonObject o) {
                 r.listener().workDone(string(o.get("message")), o.has("percentage") ? o.get("percentage").getAsInt() : null);
             }
+        }
+    }
+
+    /** A partial result {@code {"chunk": "<text>"}}: LSP4J leaves it as raw JSON (it has no {@code kind}). */
+    private static void answerChunk(ProgressParams params, Consumer<String> onChunk) {
+        if (params.getValue().isRight() && params.getValue().getRight() instanceof JsonObject o
+                && o.get("chunk") instanceof JsonPrimitive p && p.isString() && !p.getAsString().isEmpty()) {
+            onChunk.accept(p.getAsString());
         }
     }
 

@@ -35,4 +35,8 @@ public interface OpenKbServerApi extends LanguageServer {
 
     @JsonRequest
     CompletableFuture<Results.DocumentsResult> documents(Requests.UriParams params);
+
+    /** Asks the KB; the answer's text streams as partial results on the params' token; cancelling sends {@code $/cancelRequest}. */
+    @JsonRequest
+    CompletableFuture<Results.QueryResult> query(Requests.QueryParams params);
 }

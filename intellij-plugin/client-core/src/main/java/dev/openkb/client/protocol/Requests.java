@@ -28,4 +28,13 @@ public final class Requests {
      */
     public record RemoveParams(String uri, String docName, Boolean dryRun, Boolean keepRaw, Boolean keepEmpty) {
     }
+
+    /**
+     * @param question           the question (the server refuses an empty or overlong one)
+     * @param kb                 the KB root's URI, or null for the workspace's KB
+     * @param save               true to also write {@code wiki/explorations/<slug>.md}; null is false
+     * @param partialResultToken the token the answer streams on ({@code $/progress} partial results)
+     */
+    public record QueryParams(String question, String kb, Boolean save, String partialResultToken) {
+    }
 }

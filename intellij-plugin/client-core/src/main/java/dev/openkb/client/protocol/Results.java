@@ -69,4 +69,27 @@ public final class Results {
 
     public record DocumentInfo(String docName, String name, String type) {
     }
+
+    /**
+     * The answer of {@code openkb/query}: Markdown with {@code [[page]]} links, how it was made ({@code offline}:
+     * retrieved passages; {@code llm}: written by the KB's model), the cited pages most relevant first, and with
+     * {@code save} the exploration page written, relative to the KB root ({@code wiki/explorations/<slug>.md}; null
+     * otherwise).
+     */
+    public record QueryResult(String question, String answer, String mode, List<QuerySource> sources, String saved) {
+    }
+
+    /**
+     * A cited page: {@code page} is relative to {@code wiki/} without {@code .md} ({@code summaries/paper});
+     * {@code doc} the raw file name for summary and source pages; {@code range} the cited passage, or null.
+     */
+    public record QuerySource(String page, String title, String doc, double score, String snippet, PassageRange range) {
+    }
+
+    /**
+     * Where a cited passage lies: 0-based lines {@code startLine} (inclusive) to {@code endLine} (exclusive) of a
+     * Markdown page, or for a long document's per-page JSON the PDF page {@code pdfPage} (1-based; 0 for Markdown).
+     */
+    public record PassageRange(int startLine, int endLine, int pdfPage) {
+    }
 }

@@ -77,4 +77,29 @@ class ProgressRouterTest {
         assertEquals(List.of("2/5 a.md 40"), mine.workDone);
         assertTrue(mine.lines.isEmpty());
     }
+
+    @Test
+    void answerPiecesGoToTheQuestionOfTheirTokenAndNothingElseReachesIt() {
+        ProgressRouter router = new ProgressRouter();
+        List<String> pieces = new ArrayList<>();
+        Recorder add = new Recorder();
+        router.register("add", List.of(Path.of("/in")), new AddProgress(), add);
+        router.registerAnswer("q", pieces::add);
+
+        router.workDone(partial("q", "{\"chunk\":\"Attention \"}"));
+        router.workDone(partial("q", "{\"chunk\":\"weighs tokens.\"}"));
+        router.workDone(partial("q", "{\"chunk\":\"\"}"));
+        router.workDone(partial("q", "{\"chunk\":42}"));
+        router.workDone(partial("q", "{\"other\":\"x\"}"));
+        router.workDone(partial("add", "{\"chunk\":\"not for the add\"}"));
+        router.unregisterAnswer("q");
+        router.workDone(partial("q", "{\"chunk\":\"too late\"}"));
+
+        assertEquals(List.of("Attention ", "weighs tokens."), pieces);
+        assertEquals(List.of("null null"), add.workDone, "the add's token gets its own (message-less) report only");
+    }
+
+    private static ProgressParams partial(String token, String json) {
+        return new ProgressParams(Either.forLeft(token), Either.forRight(com.google.gson.JsonParser.parseString(json)));
+    }
 }
