@@ -49,8 +49,8 @@ describe('package.json and the code agree', () => {
             'OpenKB: Recover Knowledge Base',
             'OpenKB: Remove Document from Knowledge Base',
             'OpenKB: Set API Key',
-            'OpenKB: Show Graph',
             'OpenKB: Show Backlinks',
+            'OpenKB: Show Graph',
             'OpenKB: Show Server Output',
         ]);
     });
