@@ -38,5 +38,7 @@ public enum ErrorCode {
     /** A document identifier that matches nothing, or more than one document. */
     UNKNOWN_DOCUMENT,
     /** The KB's LLM endpoint ({@code base_url}) has not been approved by the user for this KB ({@code openkb trust}). */
-    ENDPOINT_NOT_APPROVED
+    ENDPOINT_NOT_APPROVED,
+    /** A URL could not be downloaded: unknown host, refused, an HTTP error, too large, too slow, a refused redirect. */
+    DOWNLOAD_FAILED
 }

@@ -19,7 +19,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * {@code openkb/add}: every URI is checked before anything starts (a missing path or a non-file URI
- * fails the request and nothing happens), the target KB is chosen ({@code kb}, else the KB holding
+ * fails the request and nothing happens; {@code http(s)://} URIs are downloaded by the engine and
+ * added after the files), the target KB is chosen ({@code kb}, else the KB holding
  * the first URI, else the workspace's only KB), and the engine's add runs as a cancellable operation
  * reporting through {@link AddProgress}. When it ends, the snapshot is reloaded (diagnostics of the
  * changed pages republished) and the progress end is sent before the result. Stateless apart from
@@ -39,7 +40,12 @@ final class AddRequest {
     CompletableFuture<Protocol.AddResult> add(JsonElement json, Either<String, Integer> commandToken) {
         Params p = Params.of(METHOD, json);
         List<Path> inputs = new ArrayList<>();
+        List<java.net.URI> urls = new ArrayList<>();
         for (String uri : p.requireStrings("uris")) {
+            if (uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8)) {
+                urls.add(webUrl(p, uri));
+                continue;
+            }
             Path path = Uris.requirePath(p, "uris", uri);
             if (!Files.exists(path)) {
                 throw p.fail("no such file or folder: " + path);
@@ -50,9 +56,22 @@ final class AddRequest {
             inputs.add(path);
         }
         Integer jobs = p.integer("jobs", 1, 64).orElse(null);
-        KbSession kb = targetKb(p, inputs.get(0));
+        KbSession kb = targetKb(p, inputs.isEmpty() ? null : inputs.get(0));
         Either<String, Integer> clientToken = p.workDoneToken().orElse(commandToken);
-        return ctx.operations().start(clientToken, cancel -> run(kb, inputs, jobs, clientToken, cancel));
+        return ctx.operations().start(clientToken, cancel -> run(kb, inputs, urls, jobs, clientToken, cancel));
+    }
+
+    /** An http(s) URI to download: absolute, with a host, and parseable; the engine checks the rest. */
+    private static java.net.URI webUrl(Params p, String uri) {
+        try {
+            java.net.URI url = new java.net.URI(uri.strip());
+            if (url.getHost() == null || url.getHost().isEmpty()) {
+                throw p.fail("not a downloadable URL (no host): " + uri);
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw p.fail("not a valid URL: " + uri + " (" + e.getReason() + ")");
+        }
     }
 
     private KbSession targetKb(Params p, Path first) {
@@ -62,10 +81,14 @@ final class AddRequest {
             return ctx.workspace().sessionAtRealPath(dir).orElseThrow(() -> p.fail(dir
                     + " is not a knowledge base of this workspace (knowledge bases: " + ctx.workspace().describeKbs() + ")"));
         }
+        if (first == null) {
+            return ctx.workspace().only(p, "'kb'"); // only URLs: nothing on disk says which KB
+        }
         return ctx.workspace().sessionFor(first).orElseGet(() -> ctx.workspace().only(p, "'kb'"));
     }
 
-    private Protocol.AddResult run(KbSession kb, List<Path> inputs, Integer jobs, Either<String, Integer> clientToken,
+    private Protocol.AddResult run(KbSession kb, List<Path> inputs, List<java.net.URI> urls, Integer jobs,
+            Either<String, Integer> clientToken,
             CancelToken cancel) throws IOException {
         ServerOptions o = ctx.options().get();
         Either<String, Integer> serverToken = null;
@@ -80,9 +103,10 @@ final class AddRequest {
         } else {
             progress = AddProgress.fileProgressOnly(ctx.outbox());
         }
-        progress.begin("OpenKB: add", "scanning " + inputs.size() + " input(s)");
+        progress.begin("OpenKB: add", urls.isEmpty() ? "scanning " + inputs.size() + " input(s)"
+                : "downloading " + urls.size() + " URL(s)" + (inputs.isEmpty() ? "" : ", scanning " + inputs.size() + " input(s)"));
         try {
-            AddReport r = kb.service().add(inputs, jobs, reloadingAfterCommits(kb, progress), cancel);
+            AddReport r = kb.service().add(inputs, urls, jobs, reloadingAfterCommits(kb, progress), cancel);
             progress.end(summary(r));
             if (r.added() > 0) {
                 KbRequests.reloadQuietly(kb);

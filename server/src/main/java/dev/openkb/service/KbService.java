@@ -140,12 +140,22 @@ public final class KbService implements AutoCloseable {
      * @param jobs prepare workers, or null for the config's {@code file_processing_jobs}
      */
     public AddReport add(List<Path> inputs, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
+        return add(inputs, List.of(), jobs, listener, cancel);
+    }
+
+    /**
+     * Adds files and folders, then http(s) URLs, each URL downloaded into private staging first (at
+     * most {@code max_download_mb} from the KB's config) and then added like a file.
+     */
+    public AddReport add(List<Path> inputs, List<java.net.URI> urls, Integer jobs, ProgressListener listener,
+                         CancelToken cancel) throws IOException {
         KbConfig config = config();
         AddPipeline pipeline = new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
                 SupportedTypes::isSupported, SupportedTypes.sortedList(),
                 new StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
-        AddOptions opts = new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
-        return pipeline.add(inputs, opts, listener, cancel);
+        AddOptions opts = new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold(),
+                config.maxDownloadMb() * 1024L * 1024L);
+        return pipeline.add(inputs, urls, opts, listener, cancel);
     }
 
     /** Recompiles one document ({@code docName}) or every document ({@code null}), one transaction each. */
