@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * the document itself rather than by lists of words:
  * <ul>
  * <li><b>running headers and footers</b>: a line among the first or last two of a page that recurs,
- *     digits aside, at the same edge of at least half the pages (three pages or more);</li>
+ *     digits aside, at the same edge of at least half the pages (three pages or more), except on
+ *     the first page, whose top is the title's;</li>
  * <li><b>page numbers</b>: a line at a page's edge that is only a number (arabic or roman, maybe
  *     "- 3 -" or "3 / 12");</li>
  * <li><b>hyphenation</b>: a word broken at a line or page end ("Convolu-" + "tional") is joined; the
@@ -34,7 +35,7 @@ final class PdfTextCleanup {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?i)^[\\s\\-–—|]*(?:page\\s+)?(?:\\d{1,4}|[ivxlc]{1,7})(?:\\s*(?:/|of)\\s*\\d{1,4})?[\\s\\-–—|]*$");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern ABSTRACT = Pattern.compile("(?i)^\\s*abstract\\s*[:.—–-]?\\s*(.*)$");
+    private static final Pattern ABSTRACT = Pattern.compile("(?i)^\\s*abstract\\s*(?:[:.—–-]\\s*(.*))?$");
     private static final Pattern REFERENCES = Pattern.compile("(?i)^\\s*(?:\\d{1,2}\\.?\\s+|[ivx]{1,4}\\.\\s+)?(references|bibliography)\\s*:?\\s*$");
     private static final Pattern SECTION = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,2})\\.?\\s+(\\p{Lu}[^\\d]{1,80})$");
     private static final Pattern BROKEN = Pattern.compile("(\\S*\\p{L})-$");
@@ -55,7 +56,7 @@ final class PdfTextCleanup {
         markStructure(pages);
         List<String> out = new ArrayList<>();
         for (List<String> p : pages) {
-            out.add(String.join("\n", p).strip());
+            out.add(String.join("\n", p).replaceAll("\n{3,}", "\n\n").strip());
         }
         return out;
     }
@@ -76,12 +77,15 @@ final class PdfTextCleanup {
         }
         int needed = Math.max(2, (pages.size() + 1) / 2);
         boolean running = pages.size() >= MIN_PAGES_FOR_RUNNING;
-        for (List<String> p : pages) {
+        for (int pi = 0; pi < pages.size(); pi++) {
+            List<String> p = pages.get(pi);
+            // The first page's top is the title page's: a running header there is usually the title.
+            boolean runningHere = running && pi > 0;
             List<Integer> lines = contentLines(p);
             Set<Integer> drop = new HashSet<>();
             for (int k = 0; k < Math.min(EDGE_LINES, lines.size()); k++) {
                 int first = lines.get(k);
-                if (isPageNumber(p.get(first)) || running && top.getOrDefault(key(p.get(first)), 0) >= needed) {
+                if (isPageNumber(p.get(first)) || runningHere && top.getOrDefault(key(p.get(first)), 0) >= needed) {
                     drop.add(first);
                 } else {
                     break;
@@ -89,7 +93,7 @@ final class PdfTextCleanup {
             }
             for (int k = 0; k < Math.min(EDGE_LINES, lines.size()); k++) {
                 int last = lines.get(lines.size() - 1 - k);
-                if (isPageNumber(p.get(last)) || running && bottom.getOrDefault(key(p.get(last)), 0) >= needed) {
+                if (isPageNumber(p.get(last)) || runningHere && bottom.getOrDefault(key(p.get(last)), 0) >= needed) {
                     drop.add(last);
                 } else {
                     break;
@@ -197,11 +201,12 @@ final class PdfTextCleanup {
                 String line = p.get(i).strip();
                 if (!abstractFound && pi < 2) {
                     Matcher a = ABSTRACT.matcher(line);
-                    if (a.matches() && (a.group(1).isEmpty() || Character.isUpperCase(a.group(1).codePointAt(0)))) {
+                    String rest = a.matches() && a.group(1) != null ? a.group(1).strip() : "";
+                    if (a.matches() && (rest.isEmpty() || Character.isUpperCase(rest.codePointAt(0)))) {
                         abstractFound = true;
                         p.set(i, "\n## Abstract\n");
-                        if (!a.group(1).isEmpty()) {
-                            p.add(i + 1, a.group(1));
+                        if (!rest.isEmpty()) {
+                            p.add(i + 1, rest);
                         }
                         continue;
                     }
