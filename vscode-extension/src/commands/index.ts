@@ -13,6 +13,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     const add = new AddCommand(ctx);
     const handlers: Record<(typeof CommandId)[keyof typeof CommandId], (...args: unknown[]) => unknown> = {
         [CommandId.add]: (clicked, selection) => add.run(clicked, selection),
+        [CommandId.addUrl]: (url) => add.runUrl(typeof url === 'string' ? url : undefined),
         [CommandId.recover]: () => recoverCommand(ctx),
         [CommandId.lint]: (target) => lintCommand(ctx, target),
         [CommandId.init]: (clicked) => initCommand(ctx, clicked),
