@@ -365,7 +365,7 @@ public final class AddPipeline {
 
     private static FileResult finish(ProgressListener l, ScannedFile f, int total, String docName, FileStatus s, String reason) {
         l.fileDone(f.path(), f.index(), total, docName, s, reason);
-        return new FileResult(f.path(), docName, s, reason);
+        return new FileResult(f.path(), docName, s, reason, f.url());
     }
 
     private static String reason(Throwable t) {

@@ -151,7 +151,7 @@ final class AddRequest {
 
     static Protocol.AddResult result(AddReport r) {
         return new Protocol.AddResult(r.added(), r.skipped(), r.failed(), r.cancelled(),
-                r.files().stream().map(f -> new Protocol.AddedFile(Uris.toUri(f.file()), f.docName(),
+                r.files().stream().map(f -> new Protocol.AddedFile(f.url() != null ? f.url() : Uris.toUri(f.file()), f.docName(),
                         f.status().wireName(), f.reason())).toList(),
                 r.passedOver().stream().map(s -> new Protocol.PassedOver(Uris.toUri(s.path()), s.reason())).toList(),
                 r.stoppedReason());
