@@ -56,6 +56,45 @@ export class AddCommand {
     }
 
     /**
+     * "OpenKB: Add URL…": asks for an http(s) URL (or takes one from a caller) and has the server
+     * download and add it; the download, its limits and its failures are the server's.
+     */
+    async runUrl(given?: string): Promise<void> {
+        if (this.running) {
+            void vscode.window.showInformationMessage('OpenKB is already adding files: wait for it to finish, or cancel it.');
+            return;
+        }
+        const url =
+            given ??
+            (await vscode.window.showInputBox({
+                title: 'OpenKB: Add URL',
+                prompt: 'A web page or document to download and add (http or https)',
+                placeHolder: 'https://arxiv.org/pdf/1706.03762',
+                ignoreFocusOut: true,
+                validateInput: (value) => webUrlProblem(value),
+            }));
+        if (url === undefined || webUrlProblem(url) !== undefined) {
+            if (url !== undefined) {
+                void vscode.window.showErrorMessage(`OpenKB: ${webUrlProblem(url)}`);
+            }
+            return;
+        }
+        const kb = await this.ctx.kbs.pick([], 'add to');
+        const api = kb && (await this.ctx.server.api());
+        if (!kb || !api) {
+            return;
+        }
+        this.running = true;
+        try {
+            await this.addApproving(api, kb, { kb: kb.toString(), uris: [url.trim()] });
+        } finally {
+            this.running = false;
+            this.ctx.status.update({ adding: undefined });
+            await refreshPending(this.ctx, api);
+        }
+    }
+
+    /**
      * Adds, and when the server refused to send the API key to the KB's endpoint (the whole request, or
      * some files), asks the user to approve it and adds the refused files once more.
      */
@@ -188,4 +227,18 @@ async function chosenUris(clicked: unknown, selection: unknown): Promise<readonl
         openLabel: 'Add to Knowledge Base',
     });
     return picked ?? [];
+}
+
+/** Why `value` is not a URL the server can download, or undefined when it is one. */
+export function webUrlProblem(value: string): string | undefined {
+    let url: URL;
+    try {
+        url = new URL(value.trim());
+    } catch {
+        return 'Enter a full URL, starting with http:// or https://';
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return `Only http and https URLs can be added (not ${url.protocol.replace(':', '')})`;
+    }
+    return url.hostname === '' ? 'The URL has no host' : undefined;
 }

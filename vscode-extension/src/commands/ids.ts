@@ -5,6 +5,8 @@
  */
 export const CommandId = {
     add: 'openkb.addToKnowledgeBase',
+    /** "Add URL…": asks for an http(s) URL, which the server downloads into private staging and adds. */
+    addUrl: 'openkb.addUrl',
     recover: 'openkb.recoverKnowledgeBase',
     lint: 'openkb.lintKnowledgeBase',
     /** In the palette: "Initialize Knowledge Base". */

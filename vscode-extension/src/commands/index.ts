@@ -19,6 +19,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     const askPanels = new AskPanels(ctx.extensionPath, () => ctx.server.api(), errorText);
     const handlers: Record<(typeof CommandId)[keyof typeof CommandId], (...args: unknown[]) => unknown> = {
         [CommandId.add]: (clicked, selection) => add.run(clicked, selection),
+        [CommandId.addUrl]: (url) => add.runUrl(typeof url === 'string' ? url : undefined),
         [CommandId.recover]: () => recoverCommand(ctx),
         [CommandId.lint]: (target) => lintCommand(ctx, target),
         [CommandId.init]: (clicked) => initCommand(ctx, clicked),

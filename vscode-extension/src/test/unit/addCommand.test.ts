@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
 import type { RequestMessage } from 'vscode-jsonrpc';
+import { webUrlProblem } from '../../commands/add';
 import { CommandId } from '../../commands/ids';
 import { activate, deactivate } from '../../extension';
 import { AddParams, AddResult, FileProgressParams } from '../../protocol';
@@ -259,5 +260,27 @@ describe('cancelling an add', () => {
             items: [],
             options: undefined,
         });
+    });
+});
+
+describe('"Add URL…"', () => {
+    const addUrl = (url?: string) => vscodeMock.vscode.commands.executeCommand(CommandId.addUrl, url);
+
+    test('sends the http(s) URL as it is, with the KB, for the server to download', async () => {
+        const ws = await started();
+        await addUrl('https://arxiv.org/pdf/1706.03762');
+        assert.equal(addRequests(ws).length, 1);
+        assert.deepEqual(addRequests(ws)[0].uris, ['https://arxiv.org/pdf/1706.03762']);
+        assert.equal(addRequests(ws)[0].kb, Uri.file(ws.kb!).toString());
+    });
+
+    test('refuses other schemes and text that is no URL before anything is sent', async () => {
+        const ws = await started();
+        await addUrl('ftp://example.com/paper.pdf');
+        await addUrl('paper.pdf');
+        assert.equal(addRequests(ws).length, 0);
+        assert.equal(webUrlProblem('ftp://example.com/a'), 'Only http and https URLs can be added (not ftp)');
+        assert.match(webUrlProblem('paper.pdf')!, /full URL/);
+        assert.equal(webUrlProblem(' http://example.com/a '), undefined);
     });
 });

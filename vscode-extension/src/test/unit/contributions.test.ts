@@ -40,6 +40,7 @@ describe('package.json and the code agree', () => {
     test('every command is titled "OpenKB: ..." as the brief names them', () => {
         const titles = pkg.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
         assert.deepEqual(titles.sort(), [
+            'OpenKB: Add URL…',
             'OpenKB: Add to Knowledge Base',
             'OpenKB: Ask…',
             'OpenKB: Initialize Knowledge Base',

@@ -12,7 +12,6 @@ import dev.openkb.engine.ProgressListener;
 import dev.openkb.io.AtomicFiles;
 import dev.openkb.journal.MutationExecutor;
 import dev.openkb.journal.Recovery;
-import dev.openkb.kb.DocNames;
 import dev.openkb.kb.KbLayout;
 import dev.openkb.kb.Registry;
 import dev.openkb.lock.KbLock;
@@ -79,7 +78,7 @@ public final class AddPipeline {
     }
 
     public AddReport add(List<Path> inputs, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
-        return add(new InputScanner(supported, layout.openkbDir()).scan(inputs), opts, listener, cancel);
+        return add(inputs, List.of(), opts, listener, cancel);
     }
 
     /**
@@ -87,11 +86,54 @@ public final class AddPipeline {
      * others (each is copied to {@code raw/<doc_name><ext>}, which is itself when the names agree).
      */
     public AddReport addRawDrops(List<Path> rawFiles, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
-        return add(InputScanner.forRawDrops(supported, layout.openkbDir()).scan(rawFiles), opts, listener, cancel);
+        ScanResult scan = InputScanner.forRawDrops(supported, layout.openkbDir()).scan(rawFiles);
+        return add(scan, scan.files(), Map.of(), opts, listener, cancel);
     }
 
-    private AddReport add(ScanResult scan, AddOptions opts, ProgressListener listener, CancelToken cancel) throws IOException {
-        List<ScannedFile> scanned = scan.files();
+    /**
+     * Adds files and folders, then http(s) URLs (in that order). Each URL is downloaded first, one at
+     * a time on this thread, into a leased private staging folder of its own (never into the live
+     * {@code raw/}); from then on the download is a file like any other: hashed, prefiltered (the
+     * same URL with the same content is skipped), converted and committed in its own transaction,
+     * with the URL as its registry {@code path}. A URL that cannot be downloaded fails alone.
+     */
+    public AddReport add(List<Path> inputs, List<java.net.URI> urls, AddOptions opts, ProgressListener listener,
+                         CancelToken cancel) throws IOException {
+        ScanResult scan = new InputScanner(supported, layout.openkbDir()).scan(inputs);
+        List<ScannedFile> scanned = new ArrayList<>(scan.files());
+        Map<Integer, String> downloadFailures = new java.util.HashMap<>();
+        List<StagingArea> downloads = new ArrayList<>();
+        try {
+            UrlDownloads fetcher = new UrlDownloads(layout, files, opts.maxDownloadBytes());
+            for (java.net.URI url : urls) {
+                int index = scanned.size() + 1;
+                try {
+                    UrlDownloads.Result d = fetcher.download(url, cancel, downloads::add);
+                    scanned.add(new ScannedFile(d.file(), index, true, d.url()));
+                } catch (KbException e) {
+                    if (e.code() == ErrorCode.CANCELLED) {
+                        scanned.add(new ScannedFile(UrlDownloads.placeholder(url), index, true, url.toString()));
+                        downloadFailures.put(index, "cancelled");
+                        continue;
+                    }
+                    scanned.add(new ScannedFile(UrlDownloads.placeholder(url), index, true, url.toString()));
+                    downloadFailures.put(index, e.getMessage());
+                }
+            }
+            return add(scan, List.copyOf(scanned), downloadFailures, opts, listener, cancel);
+        } finally {
+            for (StagingArea d : downloads) {
+                try {
+                    d.close();
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot remove download staging " + d.dir() + "; the reaper will reclaim it", e);
+                }
+            }
+        }
+    }
+
+    private AddReport add(ScanResult scan, List<ScannedFile> scanned, Map<Integer, String> downloadFailures, AddOptions opts,
+                          ProgressListener listener, CancelToken cancel) throws IOException {
         int total = scanned.size();
         FileResult[] results = new FileResult[total];
         listener.batchStarted(total);
@@ -106,6 +148,10 @@ public final class AddPipeline {
             long t0 = System.nanoTime();
             List<Future<String>> hashes = new ArrayList<>();
             for (ScannedFile f : scanned) {
+                if (downloadFailures.containsKey(f.index())) {
+                    hashes.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                    continue;
+                }
                 hashes.add(pool.submit(() -> {
                     listener.fileStage(f.path(), f.index(), total, FileStage.HASHING, null);
                     return FileHasher.sha256(f.path());
@@ -114,6 +160,12 @@ public final class AddPipeline {
             Prefilter prefilter = readRegistry(cancel);
             for (ScannedFile f : scanned) {
                 int i = f.index() - 1;
+                String downloadFailure = downloadFailures.get(f.index());
+                if (downloadFailure != null) {
+                    results[i] = finish(listener, f, total, null,
+                            downloadFailure.equals("cancelled") ? FileStatus.CANCELLED : FileStatus.FAILED, downloadFailure);
+                    continue;
+                }
                 if (prefilter == null || cancel.isCancelled() || stopped[0] != null) {
                     results[i] = finish(listener, f, total, null, FileStatus.CANCELLED, stopped[0] != null ? stopped[0] : "cancelled");
                     continue;
@@ -130,7 +182,7 @@ public final class AddPipeline {
                     results[i] = finish(listener, f, total, null, FileStatus.FAILED, "cannot read: " + e.getCause().getMessage());
                     continue;
                 }
-                Prefilter.Decision d = prefilter.decide(f.path(), hash);
+                Prefilter.Decision d = prefilter.decide(f, hash);
                 if (d.skipped()) {
                     results[i] = finish(listener, f, total, d.docName(), FileStatus.SKIPPED, d.skipReason());
                     continue;
@@ -281,7 +333,7 @@ public final class AddPipeline {
                 return finish(listener, f, total, fresh.get(doc.hash()).get().docName(), FileStatus.SKIPPED,
                         "added meanwhile by another process");
             }
-            String name = DocNames.resolve(f.path(), layout, fresh);
+            String name = Prefilter.docName(f, layout, fresh);
             if (!name.equals(doc.docName())) {
                 return recommitUnderName(doc, name, opts, runner, listener, total);
             }
@@ -323,7 +375,7 @@ public final class AddPipeline {
 
     private static FileResult finish(ProgressListener l, ScannedFile f, int total, String docName, FileStatus s, String reason) {
         l.fileDone(f.path(), f.index(), total, docName, s, reason);
-        return new FileResult(f.path(), docName, s, reason);
+        return new FileResult(f.path(), docName, s, reason, f.url());
     }
 
     private static String reason(Throwable t) {

@@ -35,7 +35,21 @@ final class Prefilter {
         this.overlay = registry;
     }
 
-    Decision decide(Path file, String hash) {
+    /** The registry key of a scanned file: its URL when downloaded, else its path (KB-relative inside the KB). */
+    static String registryKey(ScannedFile f, KbLayout layout) {
+        return f.url() != null ? f.url() : DocNames.registryPath(f.path(), layout);
+    }
+
+    /** The doc name Scheme A gives a scanned file against {@code registry} (a URL keeps its document). */
+    static String docName(ScannedFile f, KbLayout layout, Registry registry) {
+        if (f.url() == null) {
+            return DocNames.resolve(f.path(), layout, registry);
+        }
+        return DocNames.resolveFromKey(dev.openkb.convert.StagedFiles.stem(f.path()), f.url(), registry);
+    }
+
+    Decision decide(ScannedFile f, String hash) {
+        Path file = f.path();
         Optional<RegistryEntry> known = registry.get(hash);
         if (known.isPresent()) {
             return new Decision(known.get().docName(), null, "already in the knowledge base as " + known.get().docName());
@@ -44,8 +58,8 @@ final class Prefilter {
         if (earlier != null) {
             return new Decision(null, null, "same content as " + earlier.getFileName() + " earlier in this batch");
         }
-        String name = DocNames.resolve(file, layout, overlay);
-        String key = DocNames.registryPath(file, layout);
+        String name = docName(f, layout, overlay);
+        String key = registryKey(f, layout);
         Map<String, Object> reservation = new LinkedHashMap<>();
         reservation.put("name", file.getFileName().toString());
         reservation.put("doc_name", name);

@@ -46,8 +46,9 @@ final class AddCommand implements Callable<Integer> {
     @Mixin
     KbOptions kb;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (folders are walked recursively).")
-    List<Path> paths;
+    @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files or folders (folders are walked recursively),"
+            + " or http(s) URLs (downloaded into private staging, at most max_download_mb; added after the files).")
+    List<String> args;
 
     /** Held so the JDK cannot collect the configured logger (JUL keeps loggers weakly) while we run. */
     private Logger debugLogger;
@@ -88,7 +89,8 @@ final class AddCommand implements Callable<Integer> {
         try (OpenKb engine = kb.engine(err, w -> err.println("[WARN] " + w))) {
             PrintWriter out = spec.commandLine().getOut();
             CliProgress progress = new CliProgress(out, ((Main) spec.root().userObject()).terminal());
-            AddReport r = engine.kb(kb.layout()).add(paths, jobs, progress, cancel);
+            AddInputs inputs = AddInputs.parse(args);
+            AddReport r = engine.kb(kb.layout()).add(inputs.paths(), inputs.urls(), jobs, progress, cancel);
             // Per-file lines first, then the summary: stdout is flushed so a terminal showing both
             // streams keeps that order.
             out.flush();

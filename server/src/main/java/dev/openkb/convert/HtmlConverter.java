@@ -18,7 +18,8 @@ import org.jsoup.parser.Parser;
  * .html/.htm → the page's main content as markdown. The content is the first {@code <main>}, else
  * the outermost {@code <article>}s, else {@code [role=main]}, else {@code <body>}; navigation,
  * sidebars, scripts, forms and menus are dropped, and page-level header/footer too when the whole
- * body is used (inside an article they hold its title and byline). A page that declares its charset
+ * body is used (inside an article they hold its title and byline); then permalink marks and the
+ * link-dense navigation blocks at the content's edges ({@link HtmlFurniture}). A page that declares its charset
  * in a meta tag is decoded with it (jsoup); any other page must be valid UTF-8, checked as strictly
  * as a .txt, so undeclared Latin-1 fails with the byte offset instead of becoming U+FFFD. Stateless.
  */
@@ -44,6 +45,7 @@ final class HtmlConverter implements DocumentConverter {
                 root.select(PAGE_CHROME).remove();
             }
         }
+        HtmlFurniture.strip(roots);
         ImageStore images = new ImageStore(r);
         try (Writer out = StagedFiles.openSourceMd(r)) {
             new HtmlMarkdown(images, r.source().toAbsolutePath().getParent(), r.cancel()).render(roots, out);

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * names); a base64 {@code data:image/...} is decoded to img_NNN.&lt;ext&gt; (OpenKB's rule for
  * MarkItDown output). OpenKB sends .markdown through MarkItDown, which leaves relative images
  * pointing nowhere in the wiki; here both suffixes get both rules. References inside fenced code
- * blocks are left alone: they are examples, not images. Stateless.
+ * blocks are left alone: they are examples, not images. Leading YAML front matter is metadata, not
+ * text ({@link MarkdownFrontMatter}): it is left out of the source and its {@code title} is the
+ * title; otherwise the first heading is. Everything else, angle-bracket text included, is copied
+ * as written. Stateless.
  */
 final class MarkdownConverter implements DocumentConverter {
     private static final Pattern IMAGE = Pattern.compile(
@@ -35,6 +38,12 @@ final class MarkdownConverter implements DocumentConverter {
         long lineNo = 0;
         try (BufferedReader in = new BufferedReader(TextInput.open(r.source()));
              Writer out = StagedFiles.openSourceMd(r)) {
+            MarkdownFrontMatter.Head head = MarkdownFrontMatter.read(in);
+            title = head.title();
+            for (String line : head.lines()) {
+                out.write(line);
+                out.write('\n');
+            }
             for (String line; (line = in.readLine()) != null; ) {
                 if (++lineNo % LINES_PER_CHECK == 0) {
                     r.cancel().throwIfCancelled();

@@ -14,7 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * .xlsx/.xls → one "## sheet" section per sheet, each a pipe table of the cells as Excel shows
+ * .xlsx/.xls → one "## sheet" section per sheet, each a sentence saying what it holds
+ * ({@link TableSummary}) and a pipe table of the cells as Excel shows
  * them (POI's DataFormatter with US formats, so output does not depend on the machine's locale),
  * formulas as their cached results (never re-evaluated: the file's own answer is the one its
  * author saw). Blank rows are skipped and the table spans the sheet's used columns. Stateless.
@@ -50,6 +51,7 @@ final class SpreadsheetConverter implements DocumentConverter {
         if (end <= first) {
             return;
         }
+        summarize(sheet, formatter, out, first, end);
         out.endBlock();
         PipeTable table = new PipeTable(out, end - first);
         int n = 0;
@@ -70,6 +72,45 @@ final class SpreadsheetConverter implements DocumentConverter {
             }
         }
         out.endBlock();
+    }
+
+    /** What the sheet holds (rows, columns, a few rows), before its table; a pass over rows, not cells. */
+    private static void summarize(Sheet sheet, DataFormatter formatter, MarkdownBlocks out, int first, int end)
+            throws IOException {
+        List<String> header = null;
+        List<List<String>> samples = new ArrayList<>();
+        List<String> last = null;
+        long rows = 0;
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>(end - first);
+            boolean blank = true;
+            for (int c = first; c < end; c++) {
+                Cell cell = row.getCell(c);
+                String value = cell == null ? "" : formatter.formatCellValue(cell);
+                blank &= value.isBlank();
+                cells.add(value);
+            }
+            if (blank) {
+                continue;
+            }
+            if (header == null) {
+                header = cells;
+            } else {
+                rows++;
+                if (samples.size() < 2) {
+                    samples.add(cells);
+                } else {
+                    last = cells;
+                }
+            }
+        }
+        if (header == null) {
+            return;
+        }
+        if (last != null) {
+            samples.add(last);
+        }
+        TableSummary.write(out, "sheet", header, rows, samples);
     }
 
     /** The document title property, else the first sheet's name unless it is a default "Sheet1". */

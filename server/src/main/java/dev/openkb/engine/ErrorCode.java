@@ -45,5 +45,7 @@ public enum ErrorCode {
      * A model call for a query answer or the knowledge lint failed: HTTP error, timeout, a malformed
      * answer or tool call, an unknown tool, or no final answer within the turn limit.
      */
-    LLM_FAILED
+    LLM_FAILED,
+    /** A URL could not be downloaded: unknown host, refused, an HTTP error, too large, too slow, a refused redirect. */
+    DOWNLOAD_FAILED
 }

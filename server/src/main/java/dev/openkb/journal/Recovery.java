@@ -68,7 +68,7 @@ public final class Recovery {
         } catch (UnsafePathException e) {
             // Listing or deleting there would act outside the KB; the user removes the link.
             errors.add("Recovery refused: " + e.getMessage() + ". Nothing was changed.");
-            return new RecoveryReport(rolledBack, 0, 0, gaveUp, errors, setAside);
+            return new RecoveryReport(rolledBack, 0, 0, 0, gaveUp, errors, setAside);
         }
         removeStrayTemps(errors);
         List<Loaded> journals = new ArrayList<>();
@@ -125,8 +125,8 @@ public final class Recovery {
                 }
             }
         }
-        int reclaimed = new StagingReaper(layout, files).reap(errors);
-        return new RecoveryReport(rolledBack, discarded, reclaimed, gaveUp, errors, setAside);
+        StagingReaper.Reaped reaped = new StagingReaper(layout, files).reap(errors);
+        return new RecoveryReport(rolledBack, discarded, reaped.total(), reaped.abandoned(), gaveUp, errors, setAside);
     }
 
     private record Loaded(Path file, JournalRecord record, String order) {

@@ -8,13 +8,14 @@ import java.util.Map;
  *
  * @param rolledBack       active journals that were rolled back, newest first
  * @param discarded        terminal (committed / rolled back) journals cleaned up
- * @param stagingReclaimed orphaned staging and backup folders removed
+ * @param stagingReclaimed orphaned staging and backup folders removed (and symlinks planted there)
+ * @param stagingAbandoned those of them a process that died left behind: the only ones warned about
  * @param gaveUp           journals given up after repeated failed rollbacks (set aside for review)
  * @param errors           messages for rollbacks that failed and will be retried, and anything recovery could not do
  * @param quarantined      journals set aside this run without touching anything they name (unreadable, or
  *                         naming a path outside the KB or through a symlink), each with its reason
  */
-public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int stagingReclaimed,
+public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int stagingReclaimed, int stagingAbandoned,
                              List<String> gaveUp, List<String> errors, List<Quarantine.Entry> quarantined) {
     public record RolledBack(String journal, String operation, Map<String, Object> details) {
     }
@@ -27,7 +28,7 @@ public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int sta
     }
 
     public static RecoveryReport empty() {
-        return new RecoveryReport(List.of(), 0, 0, List.of(), List.of(), List.of());
+        return new RecoveryReport(List.of(), 0, 0, 0, List.of(), List.of(), List.of());
     }
 
     public boolean nothingToDo() {
@@ -49,8 +50,9 @@ public record RecoveryReport(List<RolledBack> rolledBack, int discarded, int sta
         if (discarded > 0) {
             out.add("Cleaned " + discarded + " finished mutation journal(s).");
         }
-        if (stagingReclaimed > 0) {
-            out.add("Reclaimed " + stagingReclaimed + " orphaned staging folder(s).");
+        if (stagingAbandoned > 0) {
+            // Only what a dead process left: a live add's set-up or clean-up raced by this run is no news.
+            out.add("Reclaimed " + stagingAbandoned + " staging folder(s) left by a process that died.");
         }
         for (Quarantine.Entry q : quarantined) {
             out.add("Unrecoverable mutation journal " + q.name() + " (" + q.reason() + "); set aside in .openkb/journal/"

@@ -34,20 +34,33 @@ final class StagingReaper {
         this.files = files;
     }
 
-    /** Returns how many folders were reclaimed; errors are added to {@code errors}. */
-    int reap(List<String> errors) {
+    /**
+     * What one run reclaimed.
+     *
+     * @param total     everything removed: folders, and symlinks planted in staging
+     * @param abandoned the folders a process that died left behind (its lease file present and free, a
+     *                  rollback folder whose journal is gone, an unleased folder past the grace period):
+     *                  the ones worth a warning. Set-up folders claimed mid-race, trash a live owner is
+     *                  still deleting and planted symlinks are removed without one.
+     */
+    record Reaped(int total, int abandoned) {
+    }
+
+    /** Reclaims what is safe to; errors are added to {@code errors}. */
+    Reaped reap(List<String> errors) {
         Path staging = layout.stagingDir();
         if (!Files.isDirectory(staging)) {
-            return 0;
+            return new Reaped(0, 0);
         }
         List<Path> children;
         try (Stream<Path> s = Files.list(staging)) {
             children = s.sorted().toList();
         } catch (IOException e) {
             errors.add("Cannot list " + staging + ": " + e.getMessage());
-            return 0;
+            return new Reaped(0, 0);
         }
         int reclaimed = 0;
+        int abandoned = 0;
         for (Path c : children) {
             try {
                 if (Files.isSymbolicLink(c)) {
@@ -56,8 +69,13 @@ final class StagingReaper {
                     continue;
                 }
                 boolean hidden = c.getFileName().toString().startsWith(".") && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS);
+                // Judged before removal: afterwards there is no lease file left to tell by.
+                boolean leftByTheDead = leftByADeadProcess(c);
                 if (hidden ? reapHidden(c) : shouldReap(c) && remove(c)) {
                     reclaimed++;
+                    if (leftByTheDead) {
+                        abandoned++;
+                    }
                 }
             } catch (java.nio.file.NoSuchFileException vanished) {
                 // Renamed into place or removed by its owner since the listing: not ours to reclaim.
@@ -65,7 +83,28 @@ final class StagingReaper {
                 errors.add("Cannot reclaim staging folder " + c + ": " + e.getMessage());
             }
         }
-        return reclaimed;
+        return new Reaped(reclaimed, abandoned);
+    }
+
+    /**
+     * Whether {@code c}, if it is reclaimed, was left by a process that died: it holds a lease file
+     * (free, or it would not be reclaimed: the kernel drops a dead process's flock), or it is a
+     * rollback folder or an unleased folder (OpenKB leases nothing), which only a crash leaves for the
+     * reaper. An empty set-up folder, one with only {@code .lease.new}, and trash without its lease
+     * file may belong to a live owner between two steps: they are reclaimed without a warning.
+     */
+    private static boolean leftByADeadProcess(Path c) {
+        if (!Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String name = c.getFileName().toString();
+        if (Files.exists(c.resolve(Lease.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (name.startsWith(".") || name.startsWith(Lease.TRASH_PREFIX)) {
+            return false;
+        }
+        return true; // rollback-*, or unleased past the grace period
     }
 
     /**

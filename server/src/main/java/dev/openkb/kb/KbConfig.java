@@ -103,6 +103,15 @@ public record KbConfig(Map<String, Object> values) {
         return v instanceof Number n && n.intValue() >= 0 && !(v instanceof Double) ? n.intValue() : 2;
     }
 
+    /**
+     * {@code max_download_mb}: the size cap of one URL download, 1 to 10240 (10 GiB), default 100. The
+     * KB is untrusted, so anything else (a string, zero, a negative or huge number) is the default.
+     */
+    public int maxDownloadMb() {
+        int mb = positiveInt("max_download_mb", 100);
+        return mb <= 10240 ? mb : 100;
+    }
+
     /** Entity types normalised as OpenKB does (lower-cased, trimmed, de-duplicated, "other" last). */
     public List<String> entityTypes() {
         Object v = values.get("entity_types");

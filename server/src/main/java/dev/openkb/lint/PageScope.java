@@ -52,12 +52,15 @@ public final class PageScope {
 
     /**
      * Orphan candidates, whose links are also the only ones that count as incoming: not named
-     * index.md (at any depth), not an excluded name, no {@code sources} folder on the path.
+     * index.md (at any depth), not an excluded name, no {@code sources} folder on the path, and not a
+     * lint report under {@code reports/}. OpenKB counts reports: every report it writes is then an
+     * orphan in the next lint, and the {@code [[links]]} a report quotes hide real orphans. Here a
+     * report is the linter's output, not a page of the wiki.
      */
     public static boolean isOrphanCandidate(String key) {
         String name = fileName(key);
         return !name.equals("index.md") && !EXCLUDED_NAMES.contains(name)
-                && !(key.startsWith("sources/") || key.contains("/sources/"));
+                && !(key.startsWith("sources/") || key.contains("/sources/")) && !firstDir(key).equals("reports");
     }
 
     /** Pages whose text the index reads and parses; the others are only known to exist. */

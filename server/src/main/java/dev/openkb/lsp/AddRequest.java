@@ -15,7 +15,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * {@code openkb/add}: every URI is checked before anything starts (a missing path or a non-file URI
- * fails the request and nothing happens), the target KB is chosen ({@code kb}, else the KB holding
+ * fails the request and nothing happens; {@code http(s)://} URIs are downloaded by the engine and
+ * added after the files), the target KB is chosen ({@code kb}, else the KB holding
  * the first URI, else the workspace's only KB), and the engine's add runs as a cancellable operation
  * reporting through {@link AddProgress}. Each committed file updates the snapshot from the paths it
  * touched (diagnostics of the pages whose findings changed republished, as the add goes); the result
@@ -35,7 +36,12 @@ final class AddRequest {
     CompletableFuture<Protocol.AddResult> add(JsonElement json, Either<String, Integer> commandToken) {
         Params p = Params.of(METHOD, json);
         List<Path> inputs = new ArrayList<>();
+        List<java.net.URI> urls = new ArrayList<>();
         for (String uri : p.requireStrings("uris")) {
+            if (uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8)) {
+                urls.add(webUrl(p, uri));
+                continue;
+            }
             Path path = Uris.requirePath(p, "uris", uri);
             if (!Files.exists(path)) {
                 throw p.fail("no such file or folder: " + path);
@@ -46,9 +52,22 @@ final class AddRequest {
             inputs.add(path);
         }
         Integer jobs = p.integer("jobs", 1, 64).orElse(null);
-        KbSession kb = targetKb(p, inputs.get(0));
+        KbSession kb = targetKb(p, inputs.isEmpty() ? null : inputs.get(0));
         Either<String, Integer> clientToken = p.workDoneToken().orElse(commandToken);
-        return ctx.operations().start(clientToken, cancel -> run(kb, inputs, jobs, clientToken, cancel));
+        return ctx.operations().start(clientToken, cancel -> run(kb, inputs, urls, jobs, clientToken, cancel));
+    }
+
+    /** An http(s) URI to download: absolute, with a host, and parseable; the engine checks the rest. */
+    private static java.net.URI webUrl(Params p, String uri) {
+        try {
+            java.net.URI url = new java.net.URI(uri.strip());
+            if (url.getHost() == null || url.getHost().isEmpty()) {
+                throw p.fail("not a downloadable URL (no host): " + uri);
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw p.fail("not a valid URL: " + uri + " (" + e.getReason() + ")");
+        }
     }
 
     private KbSession targetKb(Params p, Path first) {
@@ -58,10 +77,14 @@ final class AddRequest {
             return ctx.workspace().sessionAtRealPath(dir).orElseThrow(() -> p.fail(dir
                     + " is not a knowledge base of this workspace (knowledge bases: " + ctx.workspace().describeKbs() + ")"));
         }
+        if (first == null) {
+            return ctx.workspace().only(p, "'kb'"); // only URLs: nothing on disk says which KB
+        }
         return ctx.workspace().sessionFor(first).orElseGet(() -> ctx.workspace().only(p, "'kb'"));
     }
 
-    private Protocol.AddResult run(KbSession kb, List<Path> inputs, Integer jobs, Either<String, Integer> clientToken,
+    private Protocol.AddResult run(KbSession kb, List<Path> inputs, List<java.net.URI> urls, Integer jobs,
+            Either<String, Integer> clientToken,
             CancelToken cancel) throws IOException {
         ServerOptions o = ctx.options().get();
         Either<String, Integer> serverToken = null;
@@ -76,9 +99,10 @@ final class AddRequest {
         } else {
             progress = AddProgress.fileProgressOnly(ctx.outbox());
         }
-        progress.begin("OpenKB: add", "scanning " + inputs.size() + " input(s)");
+        progress.begin("OpenKB: add", urls.isEmpty() ? "scanning " + inputs.size() + " input(s)"
+                : "downloading " + urls.size() + " URL(s)" + (inputs.isEmpty() ? "" : ", scanning " + inputs.size() + " input(s)"));
         try {
-            AddReport r = kb.service().add(inputs, jobs, progress, cancel);
+            AddReport r = kb.service().add(inputs, urls, jobs, progress, cancel);
             progress.end(summary(r));
             // Each commit already queued its snapshot update; answer once they are applied.
             kb.settled().handle((v, e) -> null).join();
@@ -101,7 +125,7 @@ final class AddRequest {
 
     static Protocol.AddResult result(AddReport r) {
         return new Protocol.AddResult(r.added(), r.skipped(), r.failed(), r.cancelled(),
-                r.files().stream().map(f -> new Protocol.AddedFile(Uris.toUri(f.file()), f.docName(),
+                r.files().stream().map(f -> new Protocol.AddedFile(f.url() != null ? f.url() : Uris.toUri(f.file()), f.docName(),
                         f.status().wireName(), f.reason())).toList(),
                 r.passedOver().stream().map(s -> new Protocol.PassedOver(Uris.toUri(s.path()), s.reason())).toList(),
                 r.stoppedReason());

@@ -180,8 +180,17 @@ public final class KbService implements AutoCloseable {
      * @param jobs prepare workers, or null for the config's {@code file_processing_jobs}
      */
     public AddReport add(List<Path> inputs, Integer jobs, ProgressListener listener, CancelToken cancel) throws IOException {
+        return add(inputs, List.of(), jobs, listener, cancel);
+    }
+
+    /**
+     * Adds files and folders, then http(s) URLs, each URL downloaded into private staging first (at
+     * most {@code max_download_mb} from the KB's config) and then added like a file.
+     */
+    public AddReport add(List<Path> inputs, List<java.net.URI> urls, Integer jobs, ProgressListener listener,
+                         CancelToken cancel) throws IOException {
         KbConfig config = config();
-        return pipeline(config).add(inputs, addOptions(config, jobs), listener, cancel);
+        return pipeline(config).add(inputs, urls, addOptions(config, jobs), listener, cancel);
     }
 
     /** {@code watch}: adds files that landed in {@code raw/} through the same pipeline as {@link #add}. */
@@ -215,7 +224,8 @@ public final class KbService implements AutoCloseable {
     }
 
     private static AddOptions addOptions(KbConfig config, Integer jobs) {
-        return new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold());
+        return new AddOptions(jobs == null ? config.jobs() : jobs, config.bufferSize(), config.pageindexThreshold(),
+                config.maxDownloadMb() * 1024L * 1024L);
     }
 
     /** Recompiles one document ({@code docName}) or every document ({@code null}), one transaction each. */

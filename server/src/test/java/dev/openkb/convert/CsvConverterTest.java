@@ -32,7 +32,7 @@ class CsvConverterTest {
                 + "\r\n"
                 + "Ng,a|b,\n";
         ConvertedDoc doc = convert(write(dir.resolve("people.csv"), csv));
-        assertEquals("| name | comment | score |\n| --- | --- | --- |\n| Smith, Jo | said \"hi\" | 3 |\n"
+        assertEquals("A table of 3 rows and 3 columns: name, comment, score.\n\n| name | comment | score |\n| --- | --- | --- |\n| Smith, Jo | said \"hi\" | 3 |\n"
                 + "| Lee | two<br>lines | |\n| Ng | a\\|b | |\n", markdown(doc));
         assertEquals("people", doc.title());
         assertEquals("csv", doc.registryType());
@@ -41,7 +41,7 @@ class CsvConverterTest {
     @Test
     void widensTheTableToTheWidestRecordAndPadsTheRest() throws Exception {
         String csv = "a,b\n1,2,3,4\nx\n";
-        assertEquals("| a | b | | |\n| --- | --- | --- | --- |\n| 1 | 2 | 3 | 4 |\n| x | | | |\n",
+        assertEquals("A table of 2 rows and 4 columns: a, b.\n\n| a | b | | |\n| --- | --- | --- | --- |\n| 1 | 2 | 3 | 4 |\n| x | | | |\n",
                 markdown(convert(write(dir.resolve("ragged.csv"), csv))));
     }
 
@@ -53,7 +53,7 @@ class CsvConverterTest {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
-        assertEquals("| 城市 | 人口 |\n| --- | --- |\n| 東京 😀 | שלום |\n",
+        assertEquals("A table of 1 row and 2 columns: 城市, 人口.\n\n| 城市 | 人口 |\n| --- | --- |\n| 東京 😀 | שלום |\n",
                 markdown(convert(write(dir.resolve("cities.csv"), withBom))));
     }
 
@@ -86,5 +86,18 @@ class CsvConverterTest {
         KbException e = assertThrows(KbException.class,
                 () -> new CsvConverter().convert(request(csv, dir.resolve("staging"), cancel)));
         assertEquals(ErrorCode.CANCELLED, e.code());
+    }
+
+    @Test
+    void aLongTableIsIntroducedByItsSizeColumnsAndThreeSampleRows() throws Exception {
+        StringBuilder csv = new StringBuilder("country,capital,population\n");
+        for (int i = 1; i <= 1200; i++) {
+            csv.append("Country ").append(i).append(",City ").append(i).append(',').append(i * 1000).append('\n');
+        }
+        String md = markdown(convert(write(dir.resolve("countries.csv"), csv.toString())));
+        assertTrue(md.startsWith("A table of 1,200 rows and 3 columns: country, capital, population.\n\nSample rows:\n\n"
+                + "| country | capital | population |\n| --- | --- | --- |\n| Country 1 | City 1 | 1000 |\n"
+                + "| Country 2 | City 2 | 2000 |\n| Country 1200 | City 1200 | 1200000 |\n\n| country | capital | population |\n"), md);
+        assertEquals(4 + 5 + 1 + 1202, md.lines().count()); // lead, sample table, blank, then the whole table
     }
 }

@@ -160,4 +160,37 @@ class HtmlConverterTest {
         String message = conversionFailure(write(dir.resolve("x.html"), new byte[] {'<', 'p', '>', 0, 0, 1}));
         assertTrue(message.contains("html: binary content"), message);
     }
+
+    /** The shape of a GNU Texinfo manual page (as in /usr/share/doc/libffi8/html/Structures.html). */
+    @Test
+    void dropsTexinfoNavigationAtTheEdgesAndPermalinkMarks() throws Exception {
+        String md = html("Structures.html", "<div class='subsection' id='Structures'><div class='header'><p>"
+                + "Next: <a href='Size.html' rel='next'>Size and Alignment</a>, Previous: <a href='Prim.html'>Primitive "
+                + "Types</a>, Up: <a href='Types.html'>Types</a> &nbsp; [<a href='Index.html'>Index</a>]</p></div><hr>"
+                + "<h4 class='subsection'>2.3.2 Structures</h4>"
+                + "<p><code>libffi</code> is happy passing structures; see <a href='Types.html'>Types</a>.</p>"
+                + "<dl><dt>Data type: <strong>ffi_type</strong><a class='copiable-anchor' href='#index-ffi_type'> &para;</a>"
+                + "</dt><dd><p>The members.</p></dd></dl>"
+                + "<ul class='section-toc'><li><a href='A.html'>Alpha</a></li><li><a href='B.html'>Beta</a></li></ul>"
+                + "<hr><div class='header'><p>Next: <a href='Size.html'>Size and Alignment</a>, Up: "
+                + "<a href='Types.html'>Types</a></p></div></div>");
+        assertEquals("#### 2.3.2 Structures\n\n`libffi` is happy passing structures; see [Types](Types.html).\n\n"
+                + "Data type: **ffi_type**\n\nThe members.\n", md);
+    }
+
+    @Test
+    void dropsSphinxHeaderLinksButKeepsLinkListsInsideTheText() throws Exception {
+        String md = html("policy.html", "<div role='main'><section><h1>Abstract<a class='headerlink' href='#abstract'>¶</a>"
+                + "</h1><p>Packaging of Python.</p><p>Related:</p><ul><li><a href='a.html'>Policy A</a></li>"
+                + "<li><a href='b.html'>Policy B</a></li></ul><p>Closing words.</p></section>"
+                + "<p><a href='#top'>Back to top</a></p></div>");
+        assertEquals("# Abstract\n\nPackaging of Python.\n\nRelated:\n\n- [Policy A](a.html)\n- [Policy B](b.html)\n\n"
+                + "Closing words.\n", md);
+    }
+
+    @Test
+    void aPageOfNothingButLinksIsKeptWhole() throws Exception {
+        String md = html("Index.html", "<ul><li><a href='a.html'>Alpha</a></li><li><a href='b.html'>Beta</a></li></ul>");
+        assertEquals("- [Alpha](a.html)\n- [Beta](b.html)\n", md);
+    }
 }

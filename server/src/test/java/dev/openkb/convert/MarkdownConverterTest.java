@@ -125,4 +125,37 @@ class MarkdownConverterTest {
         String latin = conversionFailure(write(dir.resolve("l.md"), "# R\u00e9sum\u00e9".getBytes(StandardCharsets.ISO_8859_1)));
         assertTrue(latin.endsWith("md: invalid UTF-8 at byte offset 3"), latin);
     }
+
+    @Test
+    void frontMatterIsMetadataItsTitleIsTheTitleAndItIsLeftOutOfTheText() throws Exception {
+        String md = "---\ntitle: \"Attention: a survey\"\ntags: [nlp, survey]\nauthor: Ada\n---\n# Heading one\n\nBody text.\n";
+        ConvertedDoc doc = convert(write(dir.resolve("survey.md"), md));
+        assertEquals("Attention: a survey", doc.title());
+        assertEquals("# Heading one\n\nBody text.\n", markdown(doc));
+    }
+
+    @Test
+    void frontMatterWithoutATitleLeavesTheFirstHeadingAsTitle() throws Exception {
+        ConvertedDoc doc = convert(write(dir.resolve("notes.md"), "---\ndate: 2024-01-02\n...\nIntro\n\n# Notes\n"));
+        assertEquals("Notes", doc.title());
+        assertEquals("Intro\n\n# Notes\n", markdown(doc));
+    }
+
+    @Test
+    void aLeadingRuleThatIsNotYamlMetadataStaysText() throws Exception {
+        String notYaml = "---\nJust a paragraph: with: colons [unclosed\n---\n# Real\n";
+        assertEquals(notYaml, markdown(convert(write(dir.resolve("a.md"), notYaml))));
+        String twoRules = "---\n---\nText\n";
+        assertEquals(twoRules, markdown(convert(write(dir.resolve("b.md"), twoRules))));
+        String unclosed = "---\ntitle: x\n\nno closing line\n";
+        ConvertedDoc doc = convert(write(dir.resolve("c.md"), unclosed));
+        assertEquals(unclosed, markdown(doc));
+        assertEquals("c", doc.title());
+    }
+
+    @Test
+    void angleBracketTextIsKeptAsWritten() throws Exception {
+        String md = "# Generics\n\nA `List<String>` holds <T> values; a <b>bold</b> tag and a -> b <= c.\n";
+        assertEquals(md, markdown(convert(write(dir.resolve("g.md"), md))));
+    }
 }

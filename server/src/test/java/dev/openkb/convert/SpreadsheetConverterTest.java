@@ -50,7 +50,7 @@ class SpreadsheetConverterTest {
         return file;
     }
 
-    private static final String BUDGET_MD = "## Budget 2026\n\n| Item | Cost | |\n| --- | --- | --- |\n"
+    private static final String BUDGET_MD = "## Budget 2026\n\nA sheet of 2 rows and 3 columns: Item, Cost.\n\n| Item | Cost | |\n| --- | --- | --- |\n"
             + "| Rent \\| office | 1,200.50 | |\n| Total | 2401 | 技术 😀 |\n\n## Empty\n";
 
     @Test
@@ -86,6 +86,6 @@ class SpreadsheetConverterTest {
         sheet.createRow(4).createCell(3).setCellValue("h1");
         sheet.getRow(4).createCell(4).setCellValue("h2");
         sheet.createRow(5).createCell(4).setCellValue("v2");
-        assertEquals("## Offset\n\n| h1 | h2 |\n| --- | --- |\n| | v2 |\n", markdown(convert(save(wb, "offset.xlsx"))));
+        assertEquals("## Offset\n\nA sheet of 1 row and 2 columns: h1, h2.\n\n| h1 | h2 |\n| --- | --- |\n| | v2 |\n", markdown(convert(save(wb, "offset.xlsx"))));
     }
 }

@@ -201,6 +201,24 @@ class RecoveryTest {
     }
 
     @Test
+    void onlyFoldersLeftByAProcessThatDiedAreWarnedAbout() throws IOException {
+        Path dead = Files.createDirectories(kb.stagingDir().resolve("add-dead-0a0b0c0d"));
+        write(dead.resolve(Lease.FILE_NAME), ""); // its owner's flock went with the process
+        write(dead.resolve("raw/paper.md"), "x");
+        Files.createDirectories(kb.stagingDir().resolve(".add-new-01020304")); // a live add about to lease it
+        write(kb.stagingDir().resolve("trash-add-done-05060708/raw/x.md"), "x"); // a live add deleting its own
+        RecoveryReport r = recover();
+        assertEquals(3, r.stagingReclaimed());
+        assertEquals(1, r.stagingAbandoned());
+        assertEquals(List.of("Reclaimed 1 staging folder(s) left by a process that died."), r.lines());
+
+        Files.createDirectories(kb.stagingDir().resolve(".add-again-01020304"));
+        RecoveryReport quiet = recover();
+        assertEquals(1, quiet.stagingReclaimed());
+        assertEquals(List.of(), quiet.lines(), "a set-up race is no news");
+    }
+
+    @Test
     void aFolderWhoseOwnerIsDeletingItIsNeitherReapedNorGivenAFreshLease() throws IOException {
         Path live = Files.createDirectories(kb.stagingDir().resolve("add-going-12345678"));
         write(live.resolve("raw/x.md"), "x");

@@ -105,9 +105,15 @@ class StructuralChecksTest extends KbFixture {
     }
 
     @Test
-    void explorationsAndReportsAreOrphanCandidatesButSourcesAreNot() {
+    void explorationsAreOrphanCandidatesButLintReportsAndSourcesAreNot() {
         kb.page("explorations/q.md", "answer").page("reports/lint_1.md", "report").page("sources/doc.md", "text");
-        assertEquals(List.of("wiki/explorations/q.md", "wiki/reports/lint_1.md"), paths(LintCodes.ORPHAN_PAGE));
+        assertEquals(List.of("wiki/explorations/q.md"), paths(LintCodes.ORPHAN_PAGE));
+    }
+
+    @Test
+    void theLinksALintReportQuotesDoNotHideAnOrphan() {
+        kb.page("concepts/a.md", "alone").page("reports/lint_2.md", "- Broken link [[concepts/a]] in summaries/x.md\n");
+        assertEquals(List.of("wiki/concepts/a.md"), paths(LintCodes.ORPHAN_PAGE));
     }
 
     @Test

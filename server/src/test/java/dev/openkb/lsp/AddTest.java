@@ -69,6 +69,26 @@ class AddTest {
     }
 
     @Test
+    void anHttpUriIsDownloadedByTheEngineAndItsFailureIsOneFailedFileNamingTheUrl() throws Exception {
+        workspace();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        try (LspHarness h = LspHarness.start(LspHarness.fast())) {
+            h.initialize(false, dir);
+            JsonObject params = LspHarness.uris(dir.resolve("docs/alpha.md"));
+            params.getAsJsonArray("uris").add("http://127.0.0.1:" + closed + "/paper.pdf");
+            Protocol.AddResult r = get(h.server.add(params));
+            assertEquals(1, r.added());
+            assertEquals(1, r.failed());
+            assertEquals("http://127.0.0.1:" + closed + "/paper.pdf", r.files().get(1).uri(), "the URL, not a staging path");
+            String reason = r.files().get(1).reason();
+            assertTrue(reason.startsWith("DOWNLOAD_FAILED: http://127.0.0.1:" + closed + "/paper.pdf: connection refused"), reason);
+        }
+    }
+
+    @Test
     void addsAFolderWithBeginOneReportPerStageEventAndEndOnTheClientsToken() throws Exception {
         WikiFixture kb = workspace();
         try (LspHarness h = LspHarness.start(LspHarness.fast())) {

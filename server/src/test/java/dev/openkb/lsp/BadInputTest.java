@@ -120,9 +120,9 @@ class BadInputTest {
             assertInvalid(h.server.add(mixed), "no such file or folder: " + dir.resolve("docs/nope.pdf"));
             JsonObject web = new JsonObject();
             JsonArray a = new JsonArray();
-            a.add("https://example.com/paper.pdf");
+            a.add("ftp://example.com/paper.pdf"); // http(s) is downloaded; any other scheme is refused
             web.add("uris", a);
-            assertInvalid(h.server.add(web), "'uris' must be a file: URI of a local path, got \"https://example.com/paper.pdf\"");
+            assertInvalid(h.server.add(web), "'uris' must be a file: URI of a local path, got \"ftp://example.com/paper.pdf\"");
             assertInvalid(h.server.lint(LspHarness.params("uri", Uris.toUri(dir.resolve("elsewhere/x.md")))),
                     "is not inside a knowledge base of this workspace");
             assertEquals(List.of(), h.client.fileProgress(), "nothing started");
