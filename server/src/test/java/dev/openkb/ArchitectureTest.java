@@ -74,9 +74,10 @@ class ArchitectureTest {
             Map.entry("agent", Set.of("compile", "compile.llm", "engine", "io", "kb", "pageindex", "query", "search")),
             Map.entry("service", Set.of("add", "agent", "compile", "convert", "engine", "graph", "io", "journal", "kb", "lint", "lock",
                     "pageindex", "query", "recompile", "remove", "rename", "search", "watch")),
-            Map.entry("lsp", Set.of("add", "convert", "engine", "io", "journal", "kb", "lint", "lock", "recompile", "remove", "rename",
-                    "service", "watch", "wiki")),
-            Map.entry("cli", Set.of("add", "agent", "compile", "compile.llm", "engine", "journal", "kb", "lint", "lock", "lsp", "query",
+            Map.entry("chat", Set.of("engine", "io", "kb", "service", "wiki")),
+            Map.entry("lsp", Set.of("add", "convert", "engine", "io", "journal", "kb", "lint", "lock", "query", "recompile", "remove",
+                    "rename", "service", "watch", "wiki")),
+            Map.entry("cli", Set.of("add", "agent", "chat", "compile", "compile.llm", "engine", "journal", "kb", "lint", "lock", "lsp", "query",
                     "recompile", "remove", "rename", "service", "trust", "watch")));
 
     @Test
