@@ -36,8 +36,8 @@ import java.util.zip.GZIPInputStream;
  *     a legal notice, an author/affiliation block, or only the document's name;</li>
  * <li>summary descriptions that are sentences of 6+ words (target at least 90 %);</li>
  * <li>entities that are plain dictionary words (target at most 5 %): a one-word entity whose lower-case
- *     form is in the English word list the compiler ships, unless the document writes it as an acronym
- *     that is no RFC 2119 keyword (GNU stays, MUST does not);</li>
+ *     form is in the English word list the compiler ships, unless the document writes it in mixed case
+ *     (GLib) or as an acronym of up to three letters that is no RFC 2119 keyword (GNU; not MUST, NULL);</li>
  * <li>near-duplicate concept pairs (target 0): the same words once plurals and hyphens are set aside,
  *     one single word abbreviating the other (struct/structure), or one with a generic head added
  *     (structure/structure-type);</li>
@@ -169,8 +169,9 @@ public final class QualityBench {
         }
         String lower = title.toLowerCase(Locale.ROOT);
         boolean acronym = title.length() >= 2 && title.equals(title.toUpperCase(Locale.ROOT));
-        if (acronym && !RFC2119.contains(lower)) {
-            return false;
+        boolean mixedCase = !acronym && title.substring(1).chars().anyMatch(Character::isUpperCase);
+        if (mixedCase || acronym && title.length() <= 3 && !RFC2119.contains(lower)) {
+            return false; // "GLib", "GNU": a shape no plain word has
         }
         return dictionary.contains(lower);
     }

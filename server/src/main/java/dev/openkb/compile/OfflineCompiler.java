@@ -40,10 +40,13 @@ public final class OfflineCompiler implements WikiCompiler {
     private final ProperNames properNames;
     private final EntityTyper typer;
 
+    private final Lexicon lexicon;
+
     public OfflineCompiler() {
-        Lexicon lexicon = Lexicon.english();
-        this.keyPhrases = new KeyPhrases(lexicon);
-        this.properNames = new ProperNames(lexicon);
+        this.lexicon = Lexicon.english();
+        NlpModels models = NlpModels.get();
+        this.keyPhrases = new KeyPhrases(lexicon, models);
+        this.properNames = new ProperNames(lexicon, models);
         this.typer = new EntityTyper(lexicon);
     }
 
@@ -61,7 +64,9 @@ public final class OfflineCompiler implements WikiCompiler {
 
         List<PageDraft> pages = new ArrayList<>();
         for (ProperName n : names) {
-            if (pages.size() < MAX_ENTITIES && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
+            // A name is a concept or an entity, never both: a concept page of that name keeps it.
+            if (pages.size() < MAX_ENTITIES && !run.exists(PageKind.CONCEPT, n.surface())
+                    && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
                 pages.add(run.entity(n));
             }
         }
@@ -91,12 +96,13 @@ public final class OfflineCompiler implements WikiCompiler {
         return analyze(SourceText.sample(stagedSource, kind == DocKind.LONG_PDF));
     }
 
-    /** Everything that depends on the document's text alone; linear in the (bounded) sample. */
+    /**
+     * Everything that depends on the document's text alone, read with the language models on the
+     * calling thread (a tagger of its own); linear in the (bounded) sample apart from the key-passage
+     * graph, which is capped.
+     */
     DocAnalysis analyze(String sample) {
-        DocText doc = DocText.parse(sample);
-        List<KeyPhrase> phrases = keyPhrases.extract(doc, RECORD_SIZE);
-        String lead = Extracts.lead(doc, Extracts.DESCRIPTION_MAX);
-        return new DocAnalysis(doc, phrases, properNames.extract(doc), lead, passages(doc, phrases, lead));
+        return new DocAnalyzer(NlpModels.get().tagger(), lexicon, keyPhrases, properNames).analyze(sample, RECORD_SIZE);
     }
 
     /**
@@ -118,7 +124,7 @@ public final class OfflineCompiler implements WikiCompiler {
             long repeating = (p.count() >= 2 ? 1 : 0) + run.others.stream().filter(r -> r.repeats(p.key())).count();
             boolean single = p.key().indexOf(' ') < 0;
             boolean evidence = mentioning >= 3 || !single && repeating >= 2 && mentioning >= 2;
-            if (nameKeys.stream().noneMatch(k -> containsWords(k, p.key()))
+            if (nameKeys.stream().noneMatch(k -> containsWords(k, p.key())) && !run.exists(PageKind.ENTITY, p.surface())
                     && (evidence || run.exists(PageKind.CONCEPT, p.key()))) {
                 eligible.add(p);
                 sharing.put(p.key(), mentioning);
@@ -135,33 +141,6 @@ public final class OfflineCompiler implements WikiCompiler {
     /** True when {@code inner}'s words occur in order, whole, inside {@code outer}. */
     static boolean containsWords(String outer, String inner) {
         return (" " + outer + " ").contains(" " + inner + " ");
-    }
-
-    /** Up to {@link #PASSAGES} sentences richest in top key phrases, in document order. */
-    static List<String> passages(DocText doc, List<KeyPhrase> phrases, String description) {
-        List<Sentence> prose = doc.prose();
-        List<Predicate<Sentence>> tests = new ArrayList<>();
-        phrases.stream().limit(10).forEach(p -> tests.add(Extracts.containsPhrase(p.key())));
-        List<int[]> scored = new ArrayList<>();
-        for (int i = 0; i < prose.size(); i++) {
-            Sentence s = prose.get(i);
-            if (s.words().size() < 6 || s.words().size() > 60 || description.contains(s.text())) {
-                continue;
-            }
-            int score = 0;
-            for (int r = 0; r < tests.size(); r++) {
-                score += tests.get(r).test(s) ? 10 - r : 0;
-            }
-            scored.add(new int[] {i, score});
-        }
-        boolean anyScore = scored.stream().anyMatch(x -> x[1] > 0);
-        return scored.stream()
-                .filter(x -> !anyScore || x[1] > 0)
-                .sorted(Comparator.comparingInt((int[] x) -> -x[1]).thenComparingInt(x -> x[0]))
-                .limit(anyScore ? PASSAGES : 3)
-                .sorted(Comparator.comparingInt(x -> x[0]))
-                .map(x -> prose.get(x[0]).text())
-                .toList();
     }
 
     /** One compile's context: the document, the other documents' records and the page store. */
@@ -255,7 +234,7 @@ public final class OfflineCompiler implements WikiCompiler {
 
         String description() throws IOException {
             String lead = analysis.lead();
-            if (req.kind() == DocKind.LONG_PDF) {
+            if (req.kind() == DocKind.LONG_PDF && lead.isEmpty()) {
                 String page = store.read(req.layout().summary(req.docName()));
                 String own = page == null ? "" : PageWriter.description(page);
                 if (!own.isEmpty()) {

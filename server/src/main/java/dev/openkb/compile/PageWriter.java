@@ -83,7 +83,9 @@ public final class PageWriter {
         FrontmatterLines f = fm.get();
         f.set("type", "Summary", SUMMARY_ORDER);
         Object current = f.value("description");
-        if ((current == null || isBlank(String.valueOf(current))) && !isBlank(description)) {
+        // A description that is a notice or an author block (a long PDF's first page) gives way to the compiler's.
+        if ((current == null || isBlank(String.valueOf(current)) || Boilerplate.isBoilerplate(String.valueOf(current)))
+                && !isBlank(description)) {
             f.set("description", oneLine(description), SUMMARY_ORDER);
         }
         List<String> order = new ArrayList<>(SUMMARY_ORDER);
