@@ -33,6 +33,7 @@ public final class OfflineCompiler implements WikiCompiler {
     static final int MAX_CONCEPTS = 8;
     static final int MAX_ENTITIES = 10;
     static final int ORPHAN_ENTITIES = 3;
+    static final int ORPHAN_CONCEPTS = 2;
     static final int PASSAGES = 5;
     static final int QUOTES = 2;
 
@@ -64,9 +65,7 @@ public final class OfflineCompiler implements WikiCompiler {
 
         List<PageDraft> pages = new ArrayList<>();
         for (ProperName n : names) {
-            // A name is a concept or an entity, never both: a concept page of that name keeps it.
-            if (pages.size() < MAX_ENTITIES && !run.exists(PageKind.CONCEPT, n.surface())
-                    && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
+            if (pages.size() < MAX_ENTITIES && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
                 pages.add(run.entity(n));
             }
         }
@@ -78,6 +77,16 @@ public final class OfflineCompiler implements WikiCompiler {
             // (A first document is linked later, by whatever the next ones share with it.)
             for (ProperName n : names.subList(0, Math.min(ORPHAN_ENTITIES, names.size()))) {
                 pages.add(run.entity(n));
+            }
+            // No name either (a table, a short how-to): the noun phrases it repeats, so its summary is
+            // not linked from the index alone (the structural lint counts that as an orphan).
+            for (KeyPhrase p : phrases) {
+                if (pages.size() >= ORPHAN_CONCEPTS) {
+                    break;
+                }
+                if (p.key().indexOf(' ') > 0 && p.count() >= 2) {
+                    pages.add(run.concept(p));
+                }
             }
         }
         String description = run.description();
@@ -124,7 +133,7 @@ public final class OfflineCompiler implements WikiCompiler {
             long repeating = (p.count() >= 2 ? 1 : 0) + run.others.stream().filter(r -> r.repeats(p.key())).count();
             boolean single = p.key().indexOf(' ') < 0;
             boolean evidence = mentioning >= 3 || !single && repeating >= 2 && mentioning >= 2;
-            if (nameKeys.stream().noneMatch(k -> containsWords(k, p.key())) && !run.exists(PageKind.ENTITY, p.surface())
+            if (nameKeys.stream().noneMatch(k -> containsWords(k, p.key()))
                     && (evidence || run.exists(PageKind.CONCEPT, p.key()))) {
                 eligible.add(p);
                 sharing.put(p.key(), mentioning);
@@ -135,6 +144,9 @@ public final class OfflineCompiler implements WikiCompiler {
                         && p.count() < 2 * q.count()))
                 .sorted(Comparator.comparingLong((KeyPhrase p) -> -sharing.get(p.key())))
                 .limit(MAX_CONCEPTS)
+                // Listed by name, not by how widely shared: sharing grows as documents arrive, and the
+                // summary's links must not move when the document is recompiled later.
+                .sorted(Comparator.comparing(KeyPhrase::key))
                 .toList();
     }
 

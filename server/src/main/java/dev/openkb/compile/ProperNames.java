@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Proper names in prose and table rows: runs of two or more capitalised words (with "of", "for",
- * "de", "van"... allowed inside: "University of Toronto"), and single words that can only be names:
+ * "de", "van"... allowed inside: "University of Toronto"), and single words that can only be names (never a common English word unless the lexicon knows it as a
+ * name):
  * mixed case ("SQLite", "LazyFS"), acronyms of three letters or more ("LMDB", "GPT-4"), or a
  * capitalised word where capitals are not grammar (inside a sentence, or labelling a table row) that
  * is not a stop word, verb or generic noun. A name without a mixed-case or acronym word that the
@@ -66,10 +67,13 @@ final class ProperNames {
         List<ProperName> out = new ArrayList<>();
         counts.forEach((k, c) -> {
             String surface = mostFrequent(surfaces.get(k));
-            // A common English word capitalised once is more likely emphasis or a label than a name.
+            // A capitalised common English word ("History", "Opaque", "Accuracy") is a defined term, a label
+            // or emphasis, not a name, unless it is a name the lexicon knows ("Python", "Windows", "Paris")
+            // and the document repeats it.
             boolean commonWord = k.indexOf(' ') < 0 && !isMixedCase(surface) && !isAcronym(surface)
                     && (models.isDictionaryWord(k) || models.isDictionaryWord(KeyPhrases.key(k)));
-            if (!commonWord || c >= 2) {
+            boolean knownName = lexicon.isSoftware(k) || lexicon.isPlace(k) || lexicon.isFirstName(k);
+            if (!commonWord || knownName && c >= 2) {
                 out.add(new ProperName(k, surface, c));
             }
         });
