@@ -22,6 +22,8 @@ final class DocAnalyzer {
     private static final Pattern BACK_MATTER = Pattern.compile("(?i)^(?:\\d+\\.?\\s*|[a-z]\\.?\\s+)?(?:references|bibliography"
             + "|works cited|literature cited|acknowledge?ments?|appendix.*|index|notes|footnotes|license|licence"
             + "|copying(?: information)?|gnu free documentation license|copyright)\\W*$");
+    /** "Abstract" run into the abstract's first sentence, as PDF text extraction leaves it. */
+    private static final Pattern ABSTRACT_WORD = Pattern.compile("^(?:Abstract|ABSTRACT|Summary|SUMMARY)[.:—-]?\\s+(?=\\p{Lu})");
     private static final Set<String> CONTENT_TAGS = Set.of("NOUN", "PROPN", "VERB", "ADJ");
 
     private final Tagger tagger;
@@ -124,7 +126,7 @@ final class DocAnalyzer {
                         }
                         b.append(' ').append(next.text());
                     }
-                    return Extracts.clip(b.toString(), Extracts.DESCRIPTION_MAX);
+                    return Extracts.clip(ABSTRACT_WORD.matcher(b).replaceFirst(""), Extracts.DESCRIPTION_MAX);
                 }
             }
         }

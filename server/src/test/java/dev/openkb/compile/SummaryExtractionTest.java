@@ -50,6 +50,16 @@ class SummaryExtractionTest {
     }
 
     @Test
+    void anAbstractRunIntoItsFirstSentenceLosesTheWord() {
+        DocAnalysis a = compiler.analyze("""
+                Faster Sequential Genetic Linkage Computations
+
+                Abstract Linkage analysis using maximum likelihood estimation is a powerful tool for locating genes.
+                """);
+        assertEquals("Linkage analysis using maximum likelihood estimation is a powerful tool for locating genes.", a.lead());
+    }
+
+    @Test
     void aTableIsDescribedByWhatItHolds() {
         DocAnalysis a = compiler.analyze("""
                 | version | codename | release |
