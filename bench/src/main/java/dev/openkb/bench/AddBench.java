@@ -31,9 +31,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  *     jobs=1 and jobs=2 — files/s and the ratio;</li>
  * <li>{@code overhead}: the per-file commit time (lock to done) adding 20 documents to KBs of 100 and
  *     10,000 concept pages;</li>
- * <li>{@code rss}: peak resident memory (VmHWM) after adding 2,000 small files.</li>
+ * <li>{@code rss}: peak resident memory (VmHWM) after adding 2,000 small files;</li>
+ * <li>{@code small}: 100 small mixed documents with jobs=1 and jobs=2, then the process's peak RSS.</li>
  * </ul>
- * Run: {@code mvn -q -pl bench exec:java -Dexec.mainClass=dev.openkb.bench.AddBench -Dexec.args="throughput|overhead|rss [base]"}.
+ * Run: {@code mvn -q -pl bench exec:java -Dexec.mainClass=dev.openkb.bench.AddBench -Dexec.args="throughput|small|overhead|rss [base]"}.
  * Run rss alone in its own JVM so the peak is its own.
  */
 public final class AddBench {
@@ -44,6 +45,11 @@ public final class AddBench {
             case "throughput" -> {
                 throughput(base, "200 mixed small documents", mixed(base.resolve("mixed"), 200));
                 throughput(base, "40 ten-page PDFs", pdfs(base.resolve("pdfs"), 40, 10));
+            }
+            case "small" -> {
+                // The issue-14 check: jobs=2 over jobs=1 on small text documents, and the process's peak.
+                throughput(base, "100 small mixed documents", mixed(base.resolve("small"), 100));
+                System.out.printf("peak RSS (VmHWM) %s%n", vmHwm());
             }
             case "overhead" -> overhead(base);
             case "rss" -> rss(base);

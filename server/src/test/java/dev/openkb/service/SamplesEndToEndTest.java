@@ -71,7 +71,9 @@ class SamplesEndToEndTest {
             assertTrue(Files.exists(kb.entity(product)), product);
             assertTrue(Files.readString(kb.entity(product)).contains("\ntype: \"Product\"\n"), product);
         }
-        for (String concept : List.of("write-ahead-log", "crash-recovery", "atomic-rename", "fsync")) {
+        // "fsync" is no longer a concept of the samples: noun phrases count a word where it heads a phrase,
+        // and two of the three documents use it only as a modifier ("fsync call") — see docs/quality.md.
+        for (String concept : List.of("write-ahead-log", "crash-recovery", "atomic-rename")) {
             assertTrue(Files.exists(kb.concept(concept)), concept);
         }
         for (String noise : List.of("crash", "file", "write-ahead", "change")) {

@@ -1,5 +1,6 @@
 package dev.openkb.compile.offline;
 
+import dev.openkb.compile.text.Boilerplate;
 import dev.openkb.compile.text.DocText;
 import dev.openkb.compile.text.Sentence;
 import dev.openkb.compile.text.Word;
@@ -14,67 +15,83 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Statistical key phrases of one document, RAKE-style: stop words and punctuation cut the text into
- * runs of content words; each word scores degree/frequency over those runs; every 1-4 word n-gram of
- * a run is a candidate scored by its words' scores times its count. Common verbs cut runs like stop
- * words ("the guide covers crash recovery" gives "guide", "crash recovery"), and no phrase ends in a
- * past form ("wisconsin showed"). A multi-word phrase may occur once (several documents that each name
- * "write-ahead log" once share a subject; the score still ranks repeated phrases first). A single word
- * must occur three times, not be a generic noun, and end its run at least a third of the time: a word
- * that almost always modifies the next one ("write-ahead" in "write-ahead log") is a fragment, not a
- * subject; a single word that never occurs outside one longer kept phrase gives way to it. Shorter
- * phrases inside longer ones are kept: which of them is the shared subject is for the compiler to
- * decide across documents. Deterministic: ties break on the key.
- * Stateless apart from its immutable {@link Lexicon}.
+ * Key phrases of one document from its grammar: noun phrases found by part-of-speech tags (a run of
+ * adjectives and nouns ending in a noun, "positional encoding", "write-ahead log"), each counted with
+ * its shorter head-final forms ("log" in "write-ahead log"), and merged by lemma, so "structures" and
+ * "structure" are one phrase. Sentences that read as code, boilerplate or back matter are not mined.
+ * A multi-word phrase may occur once (documents that each name "write-ahead log" once still share a
+ * subject). A single word is a phrase only when it occurs three times, is no common English word
+ * ("function", "server", "support" are too broad to be a subject; "fsync" is not) and is not a
+ * generic noun. A single word never used outside one longer kept phrase gives way to it. Ranked by
+ * salience: occurrences, weighted towards longer phrases. Deterministic: ties break on the key.
+ * Stateless apart from its immutable {@link Lexicon} and {@link NlpModels}.
  */
 public final class KeyPhrases {
     static final int MAX_WORDS = 4;
+    private static final java.util.Set<String> VAGUE = java.util.Set.of("other", "many", "several", "new", "same",
+            "different", "various", "such", "certain", "own", "first", "last", "next", "previous", "more", "most",
+            "few", "following", "above", "below", "given", "possible", "available", "specific", "particular", "whole",
+            "main", "good", "bad", "great", "little", "large", "small", "old", "current", "additional",
+            "appropriate", "corresponding", "respective", "necessary", "important", "usual", "similar", "special",
+            "simple", "general", "full", "entire", "able", "real", "actual", "further", "single", "multiple", "each");
     private final Lexicon lexicon;
+    private final NlpModels models;
 
-    KeyPhrases(Lexicon lexicon) {
+    KeyPhrases(Lexicon lexicon, NlpModels models) {
         this.lexicon = lexicon;
+        this.models = models;
     }
 
+    /** Key phrases of every sentence of {@code doc}, read with a tagger of the calling thread. */
     List<KeyPhrase> extract(DocText doc, int limit) {
-        Map<String, Integer> freq = new HashMap<>();
-        Map<String, Integer> degree = new HashMap<>();
+        Tagger tagger = models.tagger();
+        Map<Sentence, Tagged> tagged = new java.util.IdentityHashMap<>();
+        Set<Sentence> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(doc.sentences());
+        return extract(doc, all, s -> tagged.computeIfAbsent(s, x -> tagger.tag(x.text())), limit);
+    }
+
+    List<KeyPhrase> extract(DocText doc, java.util.Set<Sentence> body, java.util.function.Function<Sentence, Tagged> tagger,
+                            int limit) {
         Map<String, Integer> count = new HashMap<>();
-        Map<String, Integer> runEnds = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+        Map<String, Integer> alone = new HashMap<>();
         for (Sentence s : doc.sentences()) {
-            for (List<String> run : runs(s)) {
-                runEnds.merge(key(run.get(run.size() - 1)), 1, Integer::sum);
-                for (String w : run) {
-                    String k = key(w);
-                    freq.merge(k, 1, Integer::sum);
-                    degree.merge(k, Math.min(run.size(), MAX_WORDS), Integer::sum);
-                }
-                for (int n = 1; n <= Math.min(MAX_WORDS, run.size()); n++) {
-                    for (int i = 0; i + n <= run.size(); i++) {
-                        List<String> gram = run.subList(i, i + n);
-                        String k = keyOf(gram);
-                        count.merge(k, 1, Integer::sum);
-                        surfaces.computeIfAbsent(k, x -> new TreeMap<>()).merge(String.join(" ", gram), 1, Integer::sum);
+            if (!body.contains(s) || Boilerplate.isBoilerplate(s.text()) || Boilerplate.isCodeLike(s.text())) {
+                continue;
+            }
+            Tagged t = tagger.apply(s);
+            for (int[] np : nounPhrases(t)) {
+                int len = np[1] - np[0];
+                for (int n = 1; n <= Math.min(MAX_WORDS, len); n++) {
+                    int from = np[1] - n;
+                    List<String> lemmas = new ArrayList<>();
+                    List<String> written = new ArrayList<>();
+                    for (int i = from; i < np[1]; i++) {
+                        lemmas.add(key(t.lemma(i)));
+                        written.add(t.tokens()[i].toLowerCase(Locale.ROOT));
                     }
+                    String k = String.join(" ", lemmas);
+                    count.merge(k, 1, Integer::sum);
+                    if (n == len) {
+                        alone.merge(k, 1, Integer::sum);
+                    }
+                    surfaces.computeIfAbsent(k, x -> new TreeMap<>()).merge(String.join(" ", written), 1, Integer::sum);
                 }
             }
         }
         Set<String> kept = new HashSet<>();
         count.forEach((k, c) -> {
-            String[] words = k.split(" ");
-            boolean ok = words.length > 1
-                    || c >= 3 && k.length() >= 4 && !lexicon.isGeneric(k) && runEnds.getOrDefault(k, 0) * 3 >= c;
-            if (ok && !isPastForm(words[words.length - 1])) {
+            boolean single = k.indexOf(' ') < 0;
+            if (!single || c >= 3 && k.length() >= 4 && !lexicon.isGeneric(k) && !models.isDictionaryWord(k)
+                    && !models.isDictionaryWord(mostFrequent(surfaces.get(k)))) {
                 kept.add(k);
             }
         });
         Set<String> dominated = new HashSet<>();
-        for (String longer : kept) {
-            String[] w = longer.split(" ");
-            for (String sub : w) {
-                if (w.length > 1 && kept.contains(sub) && count.get(longer) >= count.get(sub)) {
-                    dominated.add(sub);
-                }
+        for (String k : kept) {
+            if (k.indexOf(' ') < 0 && alone.getOrDefault(k, 0) == 0) {
+                dominated.add(k);
             }
         }
         List<KeyPhrase> out = new ArrayList<>();
@@ -82,14 +99,71 @@ public final class KeyPhrases {
             if (dominated.contains(k)) {
                 continue;
             }
-            double wordScores = 0;
-            for (String w : k.split(" ")) {
-                wordScores += (double) degree.get(w) / freq.get(w);
-            }
-            out.add(new KeyPhrase(k, mostFrequent(surfaces.get(k)), count.get(k), wordScores * count.get(k)));
+            String surface = mostFrequent(surfaces.get(k));
+            int words = k.split(" ").length;
+            out.add(new KeyPhrase(keyOf(List.of(surface.split(" "))), surface, count.get(k), count.get(k) * (1 + 0.5 * (words - 1))));
         }
         out.sort(Comparator.comparingDouble(KeyPhrase::score).reversed().thenComparing(KeyPhrase::key));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+        List<KeyPhrase> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (KeyPhrase p : out) {
+            if (seen.add(p.key())) {
+                unique.add(p);
+            }
+        }
+        return unique.size() > limit ? List.copyOf(unique.subList(0, limit)) : unique;
+    }
+
+    /**
+     * [start, end) of each noun phrase: adjectives and nouns ending in a noun, without a leading vague
+     * adjective ("other", "new"), every word a content word of letters (no code, no numbers).
+     */
+    List<int[]> nounPhrases(Tagged t) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < t.size()) {
+            if (!isPhraseWord(t, i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < t.size() && isPhraseWord(t, i)) {
+                i++;
+            }
+            int end = i;
+            while (end > start && !isNounish(t, end - 1)) {
+                end--;
+            }
+            while (start < end && t.tags()[start].equals("ADJ") && VAGUE.contains(t.tokens()[start].toLowerCase(Locale.ROOT))) {
+                start++;
+            }
+            if (end > start) {
+                out.add(new int[] {start, end});
+            }
+        }
+        return out;
+    }
+
+    private boolean isPhraseWord(Tagged t, int i) {
+        String lower = t.tokens()[i].toLowerCase(Locale.ROOT);
+        boolean shape = lower.length() >= 2 && !lexicon.isStopWord(lower) && !lexicon.isVerb(lower)
+                && lower.matches("\\p{L}[\\p{L}-]*\\p{L}") && !lower.contains("--");
+        // A word the tagger could not place (PUNCT, X, SYM on a word like "write-ahead") can modify a noun.
+        return shape && (isNounish(t, i) || Set.of("ADJ", "PUNCT", "X", "SYM").contains(t.tags()[i]));
+    }
+
+    /**
+     * A noun, or a word the tagger took for a verb in its base form that is no common verb ("log" in
+     * "the write-ahead log keeps order"): the statistical tagger errs on short technical sentences, and
+     * the common-verb list corrects the error the way it matters here.
+     */
+    private boolean isNounish(Tagged t, int i) {
+        String tag = t.tags()[i];
+        String tok = t.tokens()[i];
+        String lower = tok.toLowerCase(Locale.ROOT);
+        boolean grammarCapital = i == 0 && tok.substring(1).equals(lower.substring(1)); // "Structure types can …"
+        return tag.equals("NOUN") || tag.equals("PROPN") && (tok.equals(lower) || grammarCapital)
+                || tag.equals("VERB") && t.lemma(i).equals(lower) && !lexicon.isVerb(lower);
     }
 
     /** Runs of content words (lower case) between stop words and punctuation. */
@@ -112,11 +186,6 @@ public final class KeyPhrases {
     boolean isContent(String lower) {
         return lower.length() >= 2 && lower.codePoints().anyMatch(Character::isLetter) && !lexicon.isStopWord(lower)
                 && !lexicon.isVerb(lower);
-    }
-
-    /** "showed", "changed": a clause's verb, never the head of a noun phrase ("speed" and "need" are not). */
-    private boolean isPastForm(String key) {
-        return key.length() >= 5 && key.endsWith("ed") && !key.endsWith("eed") && !lexicon.isGeneric(key);
     }
 
     private static void flush(List<String> run, List<List<String>> runs) {

@@ -50,17 +50,21 @@ public final class OfflineCompiler implements WikiCompiler {
     static final int MAX_CONCEPTS = 8;
     static final int MAX_ENTITIES = 10;
     static final int ORPHAN_ENTITIES = 3;
-    static final int PASSAGES = 5;
+    static final int ORPHAN_CONCEPTS = 2;
+    public static final int PASSAGES = 5;
     static final int QUOTES = 2;
 
     private final KeyPhrases keyPhrases;
     private final ProperNames properNames;
     private final EntityTyper typer;
 
+    private final Lexicon lexicon;
+
     public OfflineCompiler() {
-        Lexicon lexicon = Lexicon.english();
-        this.keyPhrases = new KeyPhrases(lexicon);
-        this.properNames = new ProperNames(lexicon);
+        this.lexicon = Lexicon.english();
+        NlpModels models = NlpModels.get();
+        this.keyPhrases = new KeyPhrases(lexicon, models);
+        this.properNames = new ProperNames(lexicon, models);
         this.typer = new EntityTyper(lexicon);
     }
 
@@ -91,6 +95,16 @@ public final class OfflineCompiler implements WikiCompiler {
             for (ProperName n : names.subList(0, Math.min(ORPHAN_ENTITIES, names.size()))) {
                 pages.add(run.entity(n));
             }
+            // No name either (a table, a short how-to): the noun phrases it repeats, so its summary is
+            // not linked from the index alone (the structural lint counts that as an orphan).
+            for (KeyPhrase p : phrases) {
+                if (pages.size() >= ORPHAN_CONCEPTS) {
+                    break;
+                }
+                if (p.key().indexOf(' ') > 0 && p.count() >= 2) {
+                    pages.add(run.concept(p));
+                }
+            }
         }
         String description = run.description();
         String body = longDoc ? null
@@ -108,12 +122,13 @@ public final class OfflineCompiler implements WikiCompiler {
         return analyze(SourceText.sample(stagedSource, kind == DocKind.LONG_PDF));
     }
 
-    /** Everything that depends on the document's text alone; linear in the (bounded) sample. */
+    /**
+     * Everything that depends on the document's text alone, read with the language models on the
+     * calling thread (a tagger of its own); linear in the (bounded) sample apart from the key-passage
+     * graph, which is capped.
+     */
     DocAnalysis analyze(String sample) {
-        DocText doc = DocText.parse(sample);
-        List<KeyPhrase> phrases = keyPhrases.extract(doc, RECORD_SIZE);
-        String lead = Extracts.lead(doc, Extracts.DESCRIPTION_MAX);
-        return new DocAnalysis(doc, phrases, properNames.extract(doc), lead, passages(doc, phrases, lead));
+        return new DocAnalyzer(NlpModels.get().tagger(), lexicon, keyPhrases, properNames).analyze(sample, RECORD_SIZE);
     }
 
     /**
@@ -146,39 +161,15 @@ public final class OfflineCompiler implements WikiCompiler {
                         && p.count() < 2 * q.count()))
                 .sorted(Comparator.comparingLong((KeyPhrase p) -> -sharing.get(p.key())))
                 .limit(MAX_CONCEPTS)
+                // Listed by name, not by how widely shared: sharing grows as documents arrive, and the
+                // summary's links must not move when the document is recompiled later.
+                .sorted(Comparator.comparing(KeyPhrase::key))
                 .toList();
     }
 
     /** True when {@code inner}'s words occur in order, whole, inside {@code outer}. */
     static boolean containsWords(String outer, String inner) {
         return (" " + outer + " ").contains(" " + inner + " ");
-    }
-
-    /** Up to {@link #PASSAGES} sentences richest in top key phrases, in document order. */
-    public static List<String> passages(DocText doc, List<KeyPhrase> phrases, String description) {
-        List<Sentence> prose = doc.prose();
-        List<Predicate<Sentence>> tests = new ArrayList<>();
-        phrases.stream().limit(10).forEach(p -> tests.add(Extracts.containsPhrase(p.key())));
-        List<int[]> scored = new ArrayList<>();
-        for (int i = 0; i < prose.size(); i++) {
-            Sentence s = prose.get(i);
-            if (s.words().size() < 6 || s.words().size() > 60 || description.contains(s.text())) {
-                continue;
-            }
-            int score = 0;
-            for (int r = 0; r < tests.size(); r++) {
-                score += tests.get(r).test(s) ? 10 - r : 0;
-            }
-            scored.add(new int[] {i, score});
-        }
-        boolean anyScore = scored.stream().anyMatch(x -> x[1] > 0);
-        return scored.stream()
-                .filter(x -> !anyScore || x[1] > 0)
-                .sorted(Comparator.comparingInt((int[] x) -> -x[1]).thenComparingInt(x -> x[0]))
-                .limit(anyScore ? PASSAGES : 3)
-                .sorted(Comparator.comparingInt(x -> x[0]))
-                .map(x -> prose.get(x[0]).text())
-                .toList();
     }
 
     /** One compile's context: the document, the other documents' records and the page store. */
@@ -272,7 +263,7 @@ public final class OfflineCompiler implements WikiCompiler {
 
         String description() throws IOException {
             String lead = analysis.lead();
-            if (req.kind() == DocKind.LONG_PDF) {
+            if (req.kind() == DocKind.LONG_PDF && lead.isEmpty()) {
                 String page = store.read(req.layout().summary(req.docName()));
                 String own = page == null ? "" : PageWriter.description(page);
                 if (!own.isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Proper names in prose and table rows: runs of two or more capitalised words (with "of", "for",
- * "de", "van"... allowed inside: "University of Toronto"), and single words that can only be names:
+ * "de", "van"... allowed inside: "University of Toronto"), and single words that can only be names (never a common English word unless the lexicon knows it as a
+ * name):
  * mixed case ("SQLite", "LazyFS"), acronyms of three letters or more ("LMDB", "GPT-4"), or a
  * capitalised word where capitals are not grammar (inside a sentence, or labelling a table row) that
  * is not a stop word, verb or generic noun. A name without a mixed-case or acronym word that the
@@ -31,10 +32,16 @@ final class ProperNames {
             "da", "di");
     private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9]*(?:[-.&][A-Z0-9]+)*");
     private static final Set<String> ROMAN = Set.of("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX");
+    /** RFC 2119 keywords: capitals that mark requirements, not names ("MUST", "SHOULD NOT"). */
+    private static final Set<String> RFC2119 = Set.of("must", "shall", "should", "may", "required", "recommended",
+            "optional", "not");
+    static final int MAX_WORDS = 5;
     private final Lexicon lexicon;
+    private final NlpModels models;
 
-    ProperNames(Lexicon lexicon) {
+    ProperNames(Lexicon lexicon, NlpModels models) {
         this.lexicon = lexicon;
+        this.models = models;
     }
 
     /** Names by mentions (most first), then key. */
@@ -61,7 +68,18 @@ final class ProperNames {
             surfaces.computeIfAbsent(key, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
         }
         List<ProperName> out = new ArrayList<>();
-        counts.forEach((k, c) -> out.add(new ProperName(k, mostFrequent(surfaces.get(k)), c)));
+        counts.forEach((k, c) -> {
+            String surface = mostFrequent(surfaces.get(k));
+            // A capitalised common English word ("History", "Opaque", "Accuracy") is a defined term, a label
+            // or emphasis, not a name, unless it is a name the lexicon knows ("Python", "Windows", "Paris")
+            // and the document repeats it.
+            boolean commonWord = k.indexOf(' ') < 0 && !isMixedCase(surface) && !isAcronym(surface)
+                    && (models.isDictionaryWord(k) || models.isDictionaryWord(KeyPhrases.key(k)));
+            boolean knownName = lexicon.isSoftware(k) || lexicon.isPlace(k) || lexicon.isFirstName(k);
+            if (!commonWord || knownName && c >= 2) {
+                out.add(new ProperName(k, surface, c));
+            }
+        });
         out.sort(Comparator.comparingInt(ProperName::count).reversed().thenComparing(ProperName::key));
         return out;
     }
@@ -84,6 +102,9 @@ final class ProperNames {
                 String w = words.get(end).text();
                 if (isCapitalised(w)) {
                     end++;
+                } else if (w.length() == 1 && Character.isUpperCase(w.charAt(0)) && end + 1 < words.size()
+                        && !words.get(end + 1).breakBefore() && isCapitalised(words.get(end + 1).text())) {
+                    end += 2; // an initial or a one-letter name inside a longer one ("GNU C Library")
                 } else if (CONNECTORS.contains(w) && end + 1 < words.size() && !words.get(end + 1).breakBefore()
                         && isCapitalised(words.get(end + 1).text())) {
                     end += 2;
@@ -120,14 +141,34 @@ final class ProperNames {
         int last = parts.size() - 1;
         parts.set(last, parts.get(last).replaceFirst("['’]s$", ""));
         long capitalised = parts.stream().filter(ProperNames::isCapitalised).count();
+        if (parts.size() > MAX_WORDS || parts.stream().allMatch(p -> isKeyword(p))) {
+            return null; // a title-cased table header or a run of requirement keywords, not a name
+        }
         if (capitalised >= 2 || parts.size() == 1 && isSingleName(parts.get(0), s, from)) {
             return String.join(" ", parts);
         }
         return null;
     }
 
-    /** A one-word name: its shape says so, or its capital is not grammar and it is no common word. */
+    /** A stop word, a common verb or an RFC 2119 keyword, whatever its case ("AND", "MUST", "Not"). */
+    private boolean isKeyword(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        return RFC2119.contains(lower) || lexicon.isStopWord(lower) || lexicon.isVerb(lower);
+    }
+
+    /**
+     * A one-word name: its shape says so (mixed case, an acronym that is no keyword), or its capital is
+     * not grammar and it is no stop word, verb or generic noun. Never a piece of a constant
+     * ("SUCCESS" in "ASN1_SUCCESS") nor a common English word in capitals longer than three letters
+     * ("NULL", "ELEMENT"; "GNU" stays). A capitalised common word ("Python", "Index") must recur:
+     * see {@link #extract}.
+     */
     private boolean isSingleName(String w, Sentence s, int at) {
+        String text = s.text();
+        if (isKeyword(w) || text.contains(w + "_") || text.contains("_" + w)
+                || isAcronym(w) && w.length() > 3 && models.isDictionaryWord(w.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
         if (isMixedCase(w) || isAcronym(w) && w.chars().filter(Character::isLetter).count() >= 3) {
             return true;
         }

@@ -1,5 +1,6 @@
 package dev.openkb.compile.pages;
 
+import dev.openkb.compile.text.Boilerplate;
 import dev.openkb.convert.DocKind;
 import dev.openkb.wiki.Frontmatter;
 import dev.openkb.wiki.RawYaml;
@@ -83,7 +84,9 @@ public final class PageWriter {
         FrontmatterLines f = fm.get();
         f.set("type", "Summary", SUMMARY_ORDER);
         Object current = f.value("description");
-        if ((current == null || isBlank(String.valueOf(current))) && !isBlank(description)) {
+        // A description that is a notice or an author block (a long PDF's first page) gives way to the compiler's.
+        if ((current == null || isBlank(String.valueOf(current)) || Boilerplate.isBoilerplate(String.valueOf(current)))
+                && !isBlank(description)) {
             f.set("description", oneLine(description), SUMMARY_ORDER);
         }
         List<String> order = new ArrayList<>(SUMMARY_ORDER);

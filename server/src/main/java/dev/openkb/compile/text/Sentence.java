@@ -15,7 +15,7 @@ public record Sentence(String text, List<Word> words, Kind kind) {
         words = List.copyOf(words);
     }
 
-    boolean heading() {
+    public boolean heading() {
         return kind == Kind.HEADING;
     }
 

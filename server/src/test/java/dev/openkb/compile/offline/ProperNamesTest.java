@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProperNamesTest {
-    private final ProperNames properNames = new ProperNames(Lexicon.english());
+    private final ProperNames properNames = new ProperNames(Lexicon.english(), NlpModels.get());
 
     private List<String> surfaces(String markdown) {
         return properNames.extract(DocText.parse(markdown)).stream().map(ProperName::surface).toList();
@@ -91,5 +91,28 @@ class ProperNamesTest {
                 | Spinning disk | Tested with power cuts |
                 """);
         assertEquals(List.of("Git"), names);
+    }
+
+    @Test
+    void requirementKeywordsConstantFragmentsAndShoutedWordsAreNotNames() {
+        List<String> names = surfaces("""
+                The caller MUST check for ASN1_SUCCESS and SHOULD NOT retry. The parser returns ASN1_ELEMENT_NOT_FOUND
+                when the node is absent, and NULL when it has no value. GNU tools print ERROR on failure.
+                """);
+        assertTrue(names.contains("GNU"), names.toString());
+        for (String word : List.of("MUST", "SHOULD", "NOT", "SUCCESS", "ELEMENT", "FOUND", "NULL", "ERROR", "ASN1")) {
+            assertFalse(names.contains(word), word + " in " + names);
+        }
+    }
+
+    @Test
+    void aCommonWordCapitalisedOnceIsNoNameButProperNounSequencesAreKeptAsWritten() {
+        List<String> names = surfaces("""
+                See the Index for details. The Free Software Foundation publishes the GNU C Library, and
+                Linus Torvalds wrote Linux. Linux runs on many machines.
+                """);
+        assertFalse(names.contains("Index"), names.toString());
+        assertTrue(names.containsAll(List.of("Free Software Foundation", "GNU C Library", "Linus Torvalds", "Linux")),
+                names.toString());
     }
 }
