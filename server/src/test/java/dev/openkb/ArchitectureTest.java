@@ -60,7 +60,7 @@ class ArchitectureTest {
             Map.entry("lint", Set.of("engine", "kb", "wiki")),
             Map.entry("compile", Set.of("compile.llm", "compile.offline", "compile.text", "convert", "engine", "kb", "trust")),
             Map.entry("compile.text", Set.of("compile.offline", "compile.pages", "engine", "kb")),
-            Map.entry("compile.pages", Set.of("compile", "convert", "engine", "kb", "wiki")),
+            Map.entry("compile.pages", Set.of("compile", "compile.text", "convert", "engine", "kb", "wiki")),
             Map.entry("compile.offline", Set.of("compile", "compile.pages", "compile.text", "convert", "engine", "kb", "wiki")),
             Map.entry("compile.llm", Set.of("compile", "compile.pages", "compile.text", "convert", "engine", "kb", "trust", "wiki")),
             Map.entry("add", Set.of("convert", "engine", "io", "journal", "kb", "lock")),

@@ -43,7 +43,6 @@ import dev.openkb.rename.RenameReport;
 import java.time.Clock;
 import java.time.Duration;
 import dev.openkb.lock.KbLock;
-import dev.openkb.query.AnswererFactory;
 import dev.openkb.query.Queries;
 import dev.openkb.search.KbSearch;
 import java.io.IOException;
@@ -95,7 +94,7 @@ public final class KbService implements AutoCloseable {
         this.executor = new MutationExecutor(lock, runner, layout.root().getFileName().toString());
         this.search = new KbSearch(layout, warnings);
         runner.onCommit((operation, touched) -> search.committed(touched));
-        this.queries = new Queries(layout, executor, search, AnswererFactory.OFFLINE, clock, warnings);
+        this.queries = new Queries(layout, executor, search, l -> compilers.answerer(config(), l, search::index), clock, warnings);
     }
 
     /** The KB's full-text index (opened on first use, kept in step with every commit). */
