@@ -88,6 +88,8 @@ final class ParseCacheFile {
                 return false;
             }
             Path file = path(layout);
+            // Temps a killed lint left behind. A concurrent lint's temp may go too: its rename then
+            // fails and it simply does not write, which a cache can afford.
             files.deleteTempsBeside(file);
             // No parent sync: a cache lost to power failure is rebuilt; the rename keeps it whole.
             files.write(file, new ByteArrayInputStream(data), dir, false);
