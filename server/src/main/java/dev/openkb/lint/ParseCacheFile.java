@@ -88,6 +88,12 @@ final class ParseCacheFile {
                 return false;
             }
             Path file = path(layout);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                // A symlink (or anything else) in its place goes first, as itself: renaming over it
+                // would also carry over its mode, and a link's is 0777.
+                files.ops().delete(file);
+            }
             // Temps a killed lint left behind. A concurrent lint's temp may go too: its rename then
             // fails and it simply does not write, which a cache can afford.
             files.deleteTempsBeside(file);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,6 +230,8 @@ class ParseCacheTest {
         assertFalse(Files.isSymbolicLink(cache));
         assertTrue(Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS));
         assertArrayEquals(victim, Files.readAllBytes(target), "the link's target is never written");
+        assertFalse(Files.getPosixFilePermissions(cache).contains(PosixFilePermission.OTHERS_WRITE),
+                "the new file does not inherit the link's 0777");
         assertEquals(1, load().parsed());
     }
 
