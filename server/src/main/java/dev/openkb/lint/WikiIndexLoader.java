@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a {@link WikiIndex} from disk: every regular {@code *.md} file under {@code wiki/} (the
@@ -31,17 +34,53 @@ public final class WikiIndexLoader {
 
     /** @throws KbException IO_ERROR when a folder or page cannot be read, CORRUPT_STATE for a bad hashes.json */
     public static WikiIndex load(KbLayout layout) {
+        return load(layout, null, Long.MIN_VALUE).index();
+    }
+
+    /**
+     * The index, plus how many pages were read and parsed. With a {@code prior} cache, a page whose
+     * size and mtime match its entry is taken from the cache unread, and the result carries the
+     * cache entries for every parsed page (an entry is made only for a regular file, not a
+     * symlink, whose mtime is before {@code racyAfterNanos}: a page changed again within the
+     * file system's mtime granularity after we read it could otherwise keep a stale entry).
+     */
+    static CachedLoad load(KbLayout layout, ParseCacheFile.Prior prior, long racyAfterNanos) {
         // The registry read (JSON, one real path per raw file) overlaps the page parsing.
         CompletableFuture<RawState> raw = CompletableFuture.supplyAsync(() -> RawStateLoader.load(layout));
         Path wiki = layout.wikiDir();
-        List<Path> files = Files.isDirectory(wiki) ? markdownFiles(wiki) : List.of();
-        List<WikiPage> pages = files.parallelStream()
-                .filter(p -> PageScope.isWikiPage(layout.relative(p)))
-                .map(p -> readPage(layout, p))
+        List<Found> files = Files.isDirectory(wiki) ? markdownFiles(wiki) : List.of();
+        List<Loaded> loaded = files.parallelStream()
+                .filter(f -> PageScope.isWikiPage(layout.relative(f.file())))
+                .map(f -> readPage(layout, f, prior, racyAfterNanos))
                 .filter(Objects::nonNull)
                 .toList();
         String indexText = Files.isRegularFile(layout.indexMd()) ? read(layout.indexMd()) : null;
-        return WikiIndex.of(pages, indexText, join(raw));
+        List<WikiPage> pages = new ArrayList<>(loaded.size());
+        Map<String, CachedPage> entries = new LinkedHashMap<>();
+        int parsed = 0;
+        for (Loaded l : loaded) {
+            pages.add(l.page());
+            if (l.entry() != null) {
+                entries.put(l.page().relPath(), l.entry());
+            }
+            parsed += l.parsed() ? 1 : 0;
+        }
+        return new CachedLoad(WikiIndex.of(pages, indexText, join(raw)), entries, parsed);
+    }
+
+    /**
+     * @param index   the whole KB's index
+     * @param entries the cache entries for the pages now on disk (empty when loaded without a cache)
+     * @param parsed  how many pages were read and parsed (the others came from the cache)
+     */
+    record CachedLoad(WikiIndex index, Map<String, CachedPage> entries, int parsed) {
+    }
+
+    /** A walked markdown file; size and mtime are -1 for a symlinked file (its own attributes are the link's). */
+    private record Found(Path file, long size, long mtime) {
+    }
+
+    private record Loaded(WikiPage page, CachedPage entry, boolean parsed) {
     }
 
     private static RawState join(CompletableFuture<RawState> raw) {
@@ -67,15 +106,19 @@ public final class WikiIndexLoader {
     }
 
     /** Regular *.md files (symlinks to files included); attributes come with the walk, no stat per file. */
-    private static List<Path> markdownFiles(Path wiki) {
-        List<Path> out = new ArrayList<>();
+    private static List<Found> markdownFiles(Path wiki) {
+        List<Found> out = new ArrayList<>();
         try {
             Files.walkFileTree(wiki, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (file.getFileName().toString().endsWith(".md")
-                            && (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file)))) {
-                        out.add(file);
+                    if (!file.getFileName().toString().endsWith(".md")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        out.add(new Found(file, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                    } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                        out.add(new Found(file, -1, -1));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -86,12 +129,29 @@ public final class WikiIndexLoader {
         return out;
     }
 
-    private static WikiPage readPage(KbLayout layout, Path file) {
-        String relPath = layout.relative(file);
+    private static Loaded readPage(KbLayout layout, Found f, ParseCacheFile.Prior prior, long racyAfterNanos) {
+        String relPath = layout.relative(f.file());
         if (!PageScope.isParsed(PageScope.keyOf(relPath))) {
-            return WikiPage.unparsed(relPath);
+            return new Loaded(WikiPage.unparsed(relPath), null, false);
         }
-        String text = read(file);
-        return text == null ? null : PageParser.parse(relPath, text);
+        boolean cacheable = prior != null && f.size() >= 0;
+        CachedPage cached = cacheable ? prior.entries().get(relPath) : null;
+        if (cached != null && cached.matches(f.size(), f.mtime())) {
+            return new Loaded(cached.page(), cached, false);
+        }
+        String text = read(f.file());
+        if (text == null) {
+            return null;
+        }
+        WikiPage page = PageParser.parse(relPath, text);
+        CachedPage entry = null;
+        if (cacheable && f.mtime() < racyAfterNanos) {
+            try {
+                entry = new CachedPage(f.size(), f.mtime(), page, ParseCacheCodec.encodeEntry(f.size(), f.mtime(), page));
+            } catch (ParseCacheCodec.Unencodable e) {
+                // a frontmatter value the format does not carry: this page is parsed every time
+            }
+        }
+        return new Loaded(page, entry, true);
     }
 }

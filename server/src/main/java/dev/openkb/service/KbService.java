@@ -28,6 +28,7 @@ import dev.openkb.lint.LinkFixer;
 import dev.openkb.lint.LintReportWriter;
 import dev.openkb.lint.LintState;
 import dev.openkb.lint.Linter;
+import dev.openkb.lint.ParseCache;
 import dev.openkb.lint.WikiIndex;
 import java.time.LocalDateTime;
 import dev.openkb.kb.RegistryEntry;
@@ -304,10 +305,13 @@ public final class KbService implements AutoCloseable {
         });
     }
 
-    /** A full structural lint of the KB as it is on disk (cold index build), under the shared lock. */
+    /**
+     * A full structural lint of the KB as it is on disk, under the shared lock; pages unchanged since
+     * the last lint come from the persisted parse cache (see {@link ParseCache}).
+     */
     public LintState lint(CancelToken cancel) {
         try (KbLock.Hold h = lock.shared(cancel)) {
-            return Linter.lint(WikiIndex.build(layout));
+            return Linter.lint(ParseCache.build(layout, files, clock.instant()));
         }
     }
 

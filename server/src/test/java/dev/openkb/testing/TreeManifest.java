@@ -26,6 +26,8 @@ public final class TreeManifest {
      */
     public static Map<String, String> ofKb(Path root) throws IOException {
         Map<String, String> m = of(root);
+        // The lint parse cache is derived (rebuilt by any lint, safe to delete): not KB state.
+        m.keySet().removeIf(k -> k.equals(".openkb/cache") || k.startsWith(".openkb/cache/"));
         for (String infra : java.util.List.of(".openkb/journal", ".openkb/staging")) {
             String prefix = infra + "/";
             if (m.keySet().stream().noneMatch(k -> k.startsWith(prefix))) {
