@@ -57,7 +57,7 @@ class ArchitectureTest {
             Map.entry("trust", Set.of("engine", "io")),
             Map.entry("pageindex", Set.of("engine", "kb", "wiki")),
             Map.entry("convert", Set.of("engine", "pageindex")),
-            Map.entry("lint", Set.of("engine", "kb", "wiki")),
+            Map.entry("lint", Set.of("engine", "io", "kb", "wiki")),
             Map.entry("compile", Set.of("compile.llm", "compile.offline", "compile.text", "convert", "engine", "kb", "trust")),
             Map.entry("compile.text", Set.of("compile.offline", "compile.pages", "engine", "kb")),
             Map.entry("compile.pages", Set.of("compile", "compile.text", "convert", "engine", "kb", "wiki")),
