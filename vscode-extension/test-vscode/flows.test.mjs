@@ -165,7 +165,8 @@ describe('OpenKB in a real VS Code', () => {
     test('a broken [[link]] on a wiki page: Problems panel, light-bulb quick fix, and [[ completion', async () => {
         const ws = server.newWorkspace('links');
         initKb(env.jar, ws);
-        // Two documents sharing phrases: the offline compiler makes concept pages of what they share.
+        // Two documents sharing noun phrases: the offline compiler makes concept pages of what they share
+        // ("lazy dog", "quick brown fox": noun phrases by part of speech, so "jumps" is not part of one).
         writeFiles(ws, {
             'incoming/d1.txt': 'Paragraph about topic 1: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
             'incoming/d2.txt': 'Paragraph about topic 2: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
@@ -175,7 +176,7 @@ describe('OpenKB in a real VS Code', () => {
         const page = path.join(ws, 'wiki', 'summaries', 'd1.md');
         const line = fs.readFileSync(page, 'utf8').split('\n').length; // Ctrl+End lands on this (last, empty) line
         assert.ok(fs.existsSync(path.join(ws, 'wiki', 'concepts', 'lazy-dog.md')), 'the add compiled concepts/lazy-dog');
-        assert.ok(fs.existsSync(path.join(ws, 'wiki', 'concepts', 'quick-brown-fox-jump.md')), 'the add compiled concepts/quick-brown-fox-jump');
+        assert.ok(fs.existsSync(path.join(ws, 'wiki', 'concepts', 'quick-brown-fox.md')), 'the add compiled concepts/quick-brown-fox');
         await flow('3-links', ws, async (wb, output) => {
             await wb.openFile('summaries/d1.md');
             const editor = wb.page.locator('.editor-instance .monaco-editor').first();
@@ -224,11 +225,11 @@ describe('OpenKB in a real VS Code', () => {
             const suggest = wb.page.locator('.editor-widget.suggest-widget');
             await suggest.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
             await wb.page.keyboard.type('quick');
-            const item = suggest.locator('.monaco-list-row', { hasText: 'concepts/quick-brown-fox-jump' }).first();
+            const item = suggest.locator('.monaco-list-row', { hasText: 'concepts/quick-brown-fox' }).first();
             await item.waitFor({ timeout: 30_000 });
             await wb.screenshot('link-completion');
             await wb.page.keyboard.press('Enter');
-            await wb.page.locator('.editor-instance .view-line', { hasText: 'Also [[concepts/quick-brown-fox-jump]]' }).waitFor({ timeout: 30_000 });
+            await wb.page.locator('.editor-instance .view-line', { hasText: 'Also [[concepts/quick-brown-fox]]' }).waitFor({ timeout: 30_000 });
             await wb.screenshot('completion-accepted');
             assertQuietOutput(output());
         });
