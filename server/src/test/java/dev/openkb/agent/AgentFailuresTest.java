@@ -16,7 +16,6 @@ import dev.openkb.testing.FakeLlmServer.BrokenStream;
 import dev.openkb.testing.FakeLlmServer.Delayed;
 import dev.openkb.testing.FakeLlmServer.Turn;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AgentFailuresTest {
     @TempDir
     Path dir;
-    final FakeLlmServer llm = newServer();
+    final FakeLlmServer llm = FakeLlmServer.start();
 
-    private static FakeLlmServer newServer() {
-        try {
-            return new FakeLlmServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void stop() {

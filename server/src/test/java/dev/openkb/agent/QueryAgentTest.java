@@ -30,15 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryAgentTest {
     @TempDir
     Path dir;
-    final FakeLlmServer llm = newServer();
+    final FakeLlmServer llm = FakeLlmServer.start();
 
-    private static FakeLlmServer newServer() {
-        try {
-            return new FakeLlmServer();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void stop() {

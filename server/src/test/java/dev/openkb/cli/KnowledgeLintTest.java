@@ -15,7 +15,6 @@ import dev.openkb.testing.FakeLlmServer.Call;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KnowledgeLintTest {
     @TempDir
     Path dir;
-    final FakeLlmServer llm = newServer();
+    final FakeLlmServer llm = FakeLlmServer.start();
 
-    private static FakeLlmServer newServer() {
-        try {
-            return new FakeLlmServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void stop() {

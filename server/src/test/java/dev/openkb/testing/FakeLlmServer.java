@@ -168,6 +168,15 @@ public final class FakeLlmServer implements AutoCloseable {
         server.start();
     }
 
+    /** A started server for a test's field initialiser (which cannot throw a checked exception). */
+    public static FakeLlmServer start() {
+        try {
+            return new FakeLlmServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
