@@ -320,10 +320,18 @@ class AddPipelineTest {
     void anEscapingFailureEndsTheBatchWithoutHangingOrInterruptingPrepares() throws IOException {
         KbLayout kb = kb("kb");
         Path in = inputs(6);
+        // The listener fails only once doc02's conversion is running: otherwise the batch could end
+        // before the single worker picks doc02 up, and that prepare would stop at its first token check.
+        java.util.concurrent.CountDownLatch doc02Running = new java.util.concurrent.CountDownLatch(1);
         ProgressListener throwing = new ProgressListener() {
             @Override
             public void fileStage(Path file, int index, int total, dev.openkb.engine.FileStage stage, String detail) {
                 if (stage == dev.openkb.engine.FileStage.COMMITTING) {
+                    try {
+                        doc02Running.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException x) {
+                        Thread.currentThread().interrupt();
+                    }
                     throw new IllegalStateException("the client went away");
                 }
             }
@@ -338,6 +346,7 @@ class AddPipelineTest {
                             if (r.source().getFileName().toString().equals("doc02.md")) {
                                 java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
                                 r.cancel().onCancel(stop::countDown);
+                                doc02Running.countDown();
                                 try {
                                     stop.await();
                                     sawCancel.set(true);
