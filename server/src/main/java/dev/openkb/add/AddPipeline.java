@@ -108,7 +108,7 @@ public final class AddPipeline {
             for (java.net.URI url : urls) {
                 int index = scanned.size() + 1;
                 try {
-                    UrlDownloads.Result d = fetcher.download(url, cancel, downloads::add);
+                    UrlDownloads.Result d = fetcher.download(url, cancel, downloads::add, listener);
                     scanned.add(new ScannedFile(d.file(), index, true, d.url()));
                 } catch (KbException e) {
                     if (e.code() == ErrorCode.CANCELLED) {
@@ -136,6 +136,8 @@ public final class AddPipeline {
                           ProgressListener listener, CancelToken cancel) throws IOException {
         int total = scanned.size();
         FileResult[] results = new FileResult[total];
+        int unsupported = scan.unsupported();
+        listener.scanPassedOver(unsupported, scan.passedOver().size() - unsupported);
         listener.batchStarted(total);
         scanned.forEach(f -> listener.fileStage(f.path(), f.index(), total, FileStage.QUEUED, null));
         ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(opts.jobs(), new WorkerThreads());

@@ -1,5 +1,6 @@
 package dev.openkb.add;
 
+import dev.openkb.engine.AddSummary;
 import dev.openkb.engine.FileStatus;
 import java.util.List;
 
@@ -21,4 +22,10 @@ public record AddReport(List<FileResult> files, List<ScanResult.Skipped> passedO
     public int skipped() { return (int) count(FileStatus.SKIPPED); }
     public int failed() { return (int) count(FileStatus.FAILED); }
     public int cancelled() { return (int) count(FileStatus.CANCELLED); }
+
+    /** The counts every face prints ({@link AddSummary#line()}), with what the scan passed over. */
+    public AddSummary summary() {
+        int unsupported = ScanResult.unsupported(passedOver);
+        return new AddSummary(added(), skipped(), failed(), cancelled(), unsupported, passedOver.size() - unsupported);
+    }
 }

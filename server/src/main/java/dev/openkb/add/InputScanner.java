@@ -146,7 +146,7 @@ public final class InputScanner {
                         } else if (!attrs.isRegularFile()) {
                             passed.add(new ScanResult.Skipped(file, "not a regular file: " + describeSpecial(file)));
                         } else if (!supported.test(file)) {
-                            passed.add(new ScanResult.Skipped(file, "unsupported file type"));
+                            passed.add(new ScanResult.Skipped(file, ScanResult.UNSUPPORTED));
                         } else {
                             found.add(file);
                         }

@@ -42,12 +42,14 @@ final class UrlDownloads {
         this.fetcher = fetcher;
     }
 
-    Result download(URI url, dev.openkb.engine.CancelToken cancel, Consumer<StagingArea> owned) throws IOException {
+    /** Downloads {@code url}, reporting the bytes received to {@code listener} ({@link DownloadProgress}). */
+    Result download(URI url, dev.openkb.engine.CancelToken cancel, Consumer<StagingArea> owned,
+            dev.openkb.engine.ProgressListener listener) throws IOException {
         UrlFetcher.check(url);
         StagingArea staging = StagingArea.create(layout, files, "url");
         owned.accept(staging);
         Path body = staging.dir().resolve("download.part");
-        UrlFetcher.Download d = fetcher.fetch(url, body, cancel);
+        UrlFetcher.Download d = fetcher.fetch(url, body, cancel, new DownloadProgress(listener, url.toString()));
         String extension = DownloadType.of(body, d.head(), d.contentType(), d.url());
         String stem = DownloadName.stem(d.contentDisposition(), d.url());
         String title = stem.isEmpty() && extension.equals(".html") ? title(d.head()) : null;

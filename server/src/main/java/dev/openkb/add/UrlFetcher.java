@@ -75,6 +75,11 @@ final class UrlFetcher {
     }
 
     Download fetch(URI start, Path body, CancelToken cancel) throws IOException {
+        return fetch(start, body, cancel, new DownloadProgress(dev.openkb.engine.ProgressListener.NONE, start.toString()));
+    }
+
+    /** Downloads {@code start} into {@code body}, telling {@code progress} the bytes received as they come. */
+    Download fetch(URI start, Path body, CancelToken cancel, DownloadProgress progress) throws IOException {
         URI url = check(start);
         for (int redirects = 0; ; redirects++) {
             cancel.throwIfCancelled();
@@ -104,7 +109,7 @@ final class UrlFetcher {
                 throw failed(url, "the server says it is " + megabytes(declared) + ", more than max_download_mb ("
                         + megabytes(maxBytes) + ")");
             }
-            byte[] head = stream(url, response.body(), body, cancel);
+            byte[] head = stream(url, response.body(), body, cancel, progress, declared);
             String type = response.headers().firstValue("Content-Type").orElse("");
             int semi = type.indexOf(';');
             type = (semi < 0 ? type : type.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
@@ -161,7 +166,8 @@ final class UrlFetcher {
      * Streams the body to {@code target} under the cap, with a watchdog that closes the stream when
      * no byte came for the read timeout or the add is cancelled. Returns the first 8 KiB.
      */
-    private byte[] stream(URI url, InputStream in, Path target, CancelToken cancel) throws IOException {
+    private byte[] stream(URI url, InputStream in, Path target, CancelToken cancel, DownloadProgress progress, long declared)
+            throws IOException {
         AtomicLong lastByte = new AtomicLong(System.nanoTime());
         boolean[] stalled = {false};
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -188,6 +194,7 @@ final class UrlFetcher {
         long total = 0;
         try (in; OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] buf = new byte[CHUNK];
+            progress.received(0, declared);
             for (int n; (n = in.read(buf)) >= 0; ) {
                 lastByte.set(System.nanoTime());
                 total += n;
@@ -201,6 +208,7 @@ final class UrlFetcher {
                     headLen += take;
                 }
                 out.write(buf, 0, n);
+                progress.received(total, declared);
             }
         } catch (KbException e) {
             throw e;
@@ -219,6 +227,7 @@ final class UrlFetcher {
         if (total == 0) {
             throw failed(url, "the server sent an empty body");
         }
+        progress.finished(total, declared);
         return Arrays.copyOf(head, headLen);
     }
 

@@ -24,6 +24,20 @@ public interface ProgressListener {
     /** One file ended. {@code docName} is null when no name was resolved; {@code reason} is null unless failed/skipped/cancelled. */
     default void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) { }
 
+    /**
+     * The scan passed over files before the batch: {@code unsupported} of a type no converter reads,
+     * {@code others} for other reasons (hidden, special, a symlink leaving the folder). Sent once,
+     * before {@link #batchStarted}.
+     */
+    default void scanPassedOver(int unsupported, int others) { }
+
+    /**
+     * A URL is downloading (before the batch starts): {@code received} bytes so far, of
+     * {@code length} when the server said (Content-Length), else -1. Sent at the start, then at most
+     * once per percent (or per MiB when the length is unknown), and once at the end.
+     */
+    default void downloading(String url, long received, long length) { }
+
     /** The batch ended with these counts. */
     default void batchFinished(int added, int skipped, int failed, int cancelled) { }
 
