@@ -1,8 +1,10 @@
 package dev.openkb.lsp;
 
+import dev.openkb.engine.BatchProgress;
 import dev.openkb.engine.FileStage;
 import dev.openkb.engine.FileStatus;
 import dev.openkb.engine.ProgressListener;
+import dev.openkb.engine.ProgressTracker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * One add's progress, from the engine's {@link ProgressListener} to the client on two channels:
  * {@code openkb/fileProgress} for every stage event of every file (structured, always sent), and
  * standard work-done progress (begin, one report per event, end) on a token, for the editor's
- * progress UI. Reports are spaced at least {@code interval} apart: one that comes sooner waits and is
+ * progress UI. Both carry the engine's percentage, message and running summary
+ * ({@link ProgressTracker}); clients show them as they are and compute nothing. A URL's download,
+ * which precedes the batch and has no file yet, is reported on work-done progress only.
+ * Reports are spaced at least {@code interval} apart: one that comes sooner waits and is
  * replaced by any newer one, so the client always ends up seeing the latest state; begin and end are
  * never held back.
  *
@@ -52,7 +57,7 @@ final class AddProgress implements ProgressListener {
     private boolean reported;
     private WorkDoneProgressReport pending;
     private ScheduledFuture<?> flush;
-    private int done;
+    private final ProgressTracker tracker;
     private boolean ended;
 
     private AddProgress(Outbox outbox, ScheduledExecutorService timer, Duration interval, Either<String, Integer> token,
@@ -63,6 +68,7 @@ final class AddProgress implements ProgressListener {
         this.intervalNanos = interval.toNanos();
         this.token = token;
         this.channel = channel;
+        this.tracker = new ProgressTracker(clock);
     }
 
     /** Progress on a token the client gave with its request. */
@@ -96,9 +102,9 @@ final class AddProgress implements ProgressListener {
         return token;
     }
 
-    /** The percentage of files finished, 0 to 100 (100 for an empty batch). */
-    static int percent(int finished, int total) {
-        return total <= 0 ? 100 : (int) Math.min(100, finished * 100L / total);
+    /** The engine's view of this add now: percent, message, summary. */
+    BatchProgress current() {
+        return tracker.current();
     }
 
     void begin(String title, String message) {
@@ -113,21 +119,49 @@ final class AddProgress implements ProgressListener {
     }
 
     @Override
+    public void scanPassedOver(int unsupported, int others) {
+        synchronized (lock) {
+            tracker.scanPassedOver(unsupported, others);
+        }
+    }
+
+    @Override
+    public void downloading(String url, long received, long length) {
+        synchronized (lock) {
+            tracker.downloading(url, received, length);
+            report();
+        }
+    }
+
+    @Override
+    public void batchStarted(int total) {
+        synchronized (lock) {
+            tracker.batchStarted(total);
+        }
+    }
+
+    @Override
     public void fileStage(Path file, int index, int total, FileStage stage, String detail) {
         synchronized (lock) {
-            fileProgress(new Protocol.FileProgress(Uris.toUri(file), null, index, total, stage.wireName(), null, null));
-            report(index + "/" + total + " " + stage.wireName() + " " + file.getFileName()
-                    + (detail == null ? "" : " (" + detail + ")"), total);
+            tracker.fileStage(file, index, total, stage, detail);
+            fileProgress(Uris.toUri(file), null, index, total, stage.wireName(), null, null);
+            report();
         }
     }
 
     @Override
     public void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
         synchronized (lock) {
-            done++;
-            fileProgress(new Protocol.FileProgress(Uris.toUri(file), docName, index, total, FileStage.DONE.wireName(),
-                    status.wireName(), reason));
-            report(index + "/" + total + " " + status.wireName() + " " + file.getFileName(), total);
+            tracker.fileDone(file, index, total, docName, status, reason);
+            fileProgress(Uris.toUri(file), docName, index, total, FileStage.DONE.wireName(), status.wireName(), reason);
+            report();
+        }
+    }
+
+    @Override
+    public void batchFinished(int added, int skipped, int failed, int cancelled) {
+        synchronized (lock) {
+            tracker.batchFinished(added, skipped, failed, cancelled);
         }
     }
 
@@ -149,17 +183,23 @@ final class AddProgress implements ProgressListener {
         }
     }
 
-    private void fileProgress(Protocol.FileProgress p) {
+    /** Holding {@code lock}: one file event, with the tracker's state after it. */
+    private void fileProgress(String uri, String docName, int index, int total, String stage, String status, String reason) {
+        BatchProgress b = tracker.current();
+        Protocol.FileProgress p = new Protocol.FileProgress(uri, docName, index, total, stage, status, reason, b.percent(),
+                b.message(), b.summary());
         outbox.send(c -> c.fileProgress(p));
     }
 
-    private void report(String message, int total) {
+    /** Holding {@code lock}: the tracker's state as a work-done report, spaced as the class comment says. */
+    private void report() {
         if (channel == Channel.CLOSED || ended) {
             return;
         }
+        BatchProgress b = tracker.current();
         WorkDoneProgressReport r = new WorkDoneProgressReport();
-        r.setMessage(message);
-        r.setPercentage(percent(done, total));
+        r.setMessage(b.message());
+        r.setPercentage(b.percent());
         r.setCancellable(true);
         long now = clock.getAsLong();
         if (!reported || now - lastReport >= intervalNanos) {

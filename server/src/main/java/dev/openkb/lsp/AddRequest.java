@@ -118,9 +118,9 @@ final class AddRequest {
         }
     }
 
+    /** The progress end's message: the summary every face shows, and why the batch stopped, if it did. */
     static String summary(AddReport r) {
-        return "added " + r.added() + ", skipped " + r.skipped() + ", failed " + r.failed() + ", cancelled "
-                + r.cancelled() + (r.stoppedReason() == null ? "" : " (" + r.stoppedReason() + ")");
+        return r.summary().line() + (r.stoppedReason() == null ? "" : " (" + r.stoppedReason() + ")");
     }
 
     static Protocol.AddResult result(AddReport r) {
@@ -128,6 +128,6 @@ final class AddRequest {
                 r.files().stream().map(f -> new Protocol.AddedFile(f.url() != null ? f.url() : Uris.toUri(f.file()), f.docName(),
                         f.status().wireName(), f.reason())).toList(),
                 r.passedOver().stream().map(s -> new Protocol.PassedOver(Uris.toUri(s.path()), s.reason())).toList(),
-                r.stoppedReason());
+                r.stoppedReason(), r.summary().unsupported(), r.summary().line());
     }
 }

@@ -13,8 +13,12 @@ public final class Protocol {
     }
 
     /** {@code openkb/add} result: counts and every scanned file in scan order. */
+    /**
+     * {@code openkb/add} result. {@code unsupported}: how many of {@code passedOver} are of an unsupported
+     * type; {@code summary}: the line every face shows ("9 added, 1 unsupported").
+     */
     public record AddResult(int added, int skipped, int failed, int cancelled, List<AddedFile> files,
-            List<PassedOver> passedOver, String stoppedReason) {
+            List<PassedOver> passedOver, String stoppedReason, int unsupported, String summary) {
     }
 
     /** One file of an add: {@code status} is added, skipped, failed or cancelled. */
@@ -25,9 +29,13 @@ public final class Protocol {
     public record PassedOver(String uri, String reason) {
     }
 
-    /** The {@code openkb/fileProgress} notification: one stage event of one file of an add. */
+    /**
+     * The {@code openkb/fileProgress} notification: one stage event of one file of an add, with the whole
+     * add's state after it as the engine computes it: {@code percent} (0-100, monotone), {@code message}
+     * ("3/10 converting report.pdf") and {@code summary} of the files finished so far ("2 added, 1 skipped").
+     */
     public record FileProgress(String uri, String docName, int index, int total, String stage, String status,
-            String reason) {
+            String reason, int percent, String message, String summary) {
     }
 
     /** {@code openkb/recover} result. */

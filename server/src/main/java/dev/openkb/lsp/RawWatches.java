@@ -109,6 +109,7 @@ final class RawWatches implements AutoCloseable {
                 current = AddProgress.fileProgressOnly(ctx.outbox());
             }
             current.begin("OpenKB: watch", "adding " + total + " file(s) from raw/");
+            current.batchStarted(total);
         }
 
         @Override
@@ -126,7 +127,8 @@ final class RawWatches implements AutoCloseable {
 
         @Override
         public void batchFinished(int added, int skipped, int failed, int cancelled) {
-            current.end("added " + added + ", skipped " + skipped + ", failed " + failed + ", cancelled " + cancelled);
+            current.batchFinished(added, skipped, failed, cancelled);
+            current.end(current.current().summary());
         }
     }
 

@@ -36,13 +36,40 @@ class AddProgressTest {
     }
 
     @Test
-    void percentageIsFinishedFilesOverTotal() {
-        assertEquals(0, AddProgress.percent(0, 20));
-        assertEquals(50, AddProgress.percent(10, 20));
-        assertEquals(33, AddProgress.percent(1, 3));
-        assertEquals(100, AddProgress.percent(20, 20));
-        assertEquals(100, AddProgress.percent(0, 0), "an empty batch is complete");
-        assertEquals(100, AddProgress.percent(3_000_000, 3_000_000), "no int overflow on huge batches");
+    void reportsAndFileProgressCarryTheEnginesPercentMessageAndSummary() {
+        AddProgress p = AddProgress.onClientToken(outbox, timer, Duration.ZERO, Either.forLeft("t"), () -> 0L);
+        Path a = Path.of("/tmp/a.md");
+        Path b = Path.of("/tmp/b.md");
+        p.begin("OpenKB: add", "scanning");
+        p.scanPassedOver(1, 0);
+        p.batchStarted(2);
+        p.fileStage(a, 1, 2, FileStage.PREPARED, null);
+        p.fileDone(a, 1, 2, "a", FileStatus.ADDED, null);
+        p.fileDone(b, 2, 2, "b", FileStatus.SKIPPED, "already in the knowledge base");
+        p.batchFinished(1, 1, 0, 0);
+        outbox.flushed().join();
+
+        List<Protocol.FileProgress> files = client.fileProgress();
+        assertEquals(List.of(35, 50, 100), files.stream().map(Protocol.FileProgress::percent).toList(),
+                "a prepared file is 70% of its work, so 35% of two; percent comes from the engine");
+        assertEquals(List.of("1/2 prepared a.md", "1/2 added a.md", "2/2 skipped b.md"),
+                files.stream().map(Protocol.FileProgress::message).toList());
+        assertEquals("1 added, 1 skipped, 1 unsupported", files.get(2).summary());
+        assertEquals(files.stream().map(Protocol.FileProgress::percent).toList(),
+                reports().stream().map(WorkDoneProgressReport::getPercentage).toList(), "both channels say the same");
+        assertEquals(files.stream().map(Protocol.FileProgress::message).toList(),
+                reports().stream().map(WorkDoneProgressReport::getMessage).toList());
+    }
+
+    @Test
+    void aDownloadIsReportedOnWorkDoneProgressBeforeAnyFile() {
+        AddProgress p = AddProgress.onClientToken(outbox, timer, Duration.ZERO, Either.forLeft("t"), () -> 0L);
+        p.begin("OpenKB: add", "downloading 1 URL(s)");
+        p.downloading("http://127.0.0.1:9/paper.pdf", 512 * 1024, 2 * 1024 * 1024);
+        outbox.flushed().join();
+        assertEquals("downloading http://127.0.0.1:9/paper.pdf: 512 KB of 2.0 MB (25%)", reports().get(0).getMessage());
+        assertEquals(0, reports().get(0).getPercentage(), "no file is under way yet");
+        assertTrue(client.fileProgress().isEmpty(), "a download has no file to report on");
     }
 
     @Test

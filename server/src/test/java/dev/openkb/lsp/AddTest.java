@@ -104,7 +104,7 @@ class AddTest {
             List<WorkDoneProgressNotification> seq = progressOn(h, "t-1");
             assertInstanceOf(WorkDoneProgressBegin.class, seq.get(0));
             assertInstanceOf(WorkDoneProgressEnd.class, seq.get(seq.size() - 1), "end arrives before the result");
-            assertEquals("added 3, skipped 0, failed 0, cancelled 0", ((WorkDoneProgressEnd) seq.get(seq.size() - 1)).getMessage());
+            assertEquals("3 added", ((WorkDoneProgressEnd) seq.get(seq.size() - 1)).getMessage());
             List<WorkDoneProgressReport> reports = seq.subList(1, seq.size() - 1).stream()
                     .map(WorkDoneProgressReport.class::cast).toList();
             assertEquals(h.client.fileProgress().size(), reports.size(), "one report per file stage event");
@@ -117,7 +117,8 @@ class AddTest {
             Protocol.FileProgress last = h.client.fileProgress().stream()
                     .filter(p -> p.uri().endsWith("gamma.md") && p.stage().equals("done")).findFirst().orElseThrow();
             assertEquals(new Protocol.FileProgress(Uris.toUri(dir.resolve("docs/gamma.md")), "gamma", 3, 3, "done",
-                    "added", null), last);
+                    "added", null, 100, "3/3 added gamma.md", "3 added"), last);
+            assertEquals("3 added", r.summary(), "the result carries the summary line every face shows");
             assertTrue(Files.exists(kb.layout.summary("alpha")));
         }
     }
