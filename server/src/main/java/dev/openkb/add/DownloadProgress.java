@@ -29,8 +29,11 @@ final class DownloadProgress {
         }
     }
 
-    /** The body is complete: always reported, so the last figure shown is the real size. */
-    void finished(long bytes, long length) {
-        listener.downloading(url, bytes, length);
+    /**
+     * The body is complete: always reported, and with the length now known (the bytes received), so
+     * the last figure shown is the real size at 100%.
+     */
+    void finished(long bytes) {
+        listener.downloading(url, bytes, bytes);
     }
 }

@@ -227,7 +227,7 @@ final class UrlFetcher {
         if (total == 0) {
             throw failed(url, "the server sent an empty body");
         }
-        progress.finished(total, declared);
+        progress.finished(total);
         return Arrays.copyOf(head, headLen);
     }
 

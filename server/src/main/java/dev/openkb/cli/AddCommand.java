@@ -35,8 +35,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class AddCommand implements Callable<Integer> {
     static final String STOPPING = "Stopping after the current file… (Ctrl-C again to abort at once; the next command recovers the KB)";
     static final String ABORTED = "Aborted. The next openkb command recovers the knowledge base.";
-    /** The scan's reason for a file of a type no converter reads (add.InputScanner). */
-    static final String UNSUPPORTED = "unsupported file type";
     /** The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells expect. */
     static final int INTERRUPTED = 130;
 
@@ -99,8 +97,7 @@ final class AddCommand implements Callable<Integer> {
                 err.println("[ERROR] " + VisibleText.escapeKeepingNewlines(r.stoppedReason()));
             }
             err.flush();
-            long unsupported = r.passedOver().stream().filter(s -> UNSUPPORTED.equals(s.reason())).count();
-            progress.summary((int) unsupported, r.passedOver().size() - (int) unsupported);
+            progress.summary(r.summary());
             if (r.failed() > 0 || r.stoppedReason() != null) {
                 return Main.FAILURE;
             }

@@ -230,8 +230,7 @@ final class ChatRepl {
                 err.println("[ERROR] " + VisibleText.escapeKeepingNewlines(r.stoppedReason()));
             }
             err.flush();
-            long unsupported = r.passedOver().stream().filter(s -> AddCommand.UNSUPPORTED.equals(s.reason())).count();
-            progress.summary((int) unsupported, r.passedOver().size() - (int) unsupported);
+            progress.summary(r.summary());
         } catch (IOException e) {
             err.println("[ERROR] " + VisibleText.escapeKeepingNewlines(KbException.fromIo(e).getMessage()));
         } finally {

@@ -1,22 +1,26 @@
 package dev.openkb.cli;
 
+import dev.openkb.engine.AddSummary;
+import dev.openkb.engine.BatchProgress;
 import dev.openkb.engine.VisibleText;
 import dev.openkb.engine.FileStage;
 import dev.openkb.engine.FileStatus;
 import dev.openkb.engine.ProgressListener;
+import dev.openkb.engine.ProgressTracker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
  * Renders add progress for a terminal: on a TTY one self-rewriting bar line
- * ("[#####-----] 3/20 ETA 0:42 converting report.pdf") cut to the terminal's width, otherwise
- * plain lines per finished file, so logs and pipes stay readable. Every finished file gets a line
- * either way (OpenKB's [OK]/[SKIP]/[ERROR] wording). The summary is not printed when the engine
- * finishes the batch but by {@link #summary}, after the caller has printed the files the scan passed
- * over, so every per-file line comes before it. File names, doc names and reasons are printed with
- * their control characters escaped ({@link VisibleText}); only the bar's own {@code \r} and
- * erase-line sequences reach the terminal raw.
+ * ("[#####-----] 3/20 40% ETA 0:42 3/20 converting report.pdf") cut to the terminal's width, otherwise
+ * plain lines per finished file (and the start and end of each download), so logs and pipes stay
+ * readable. The percentage, ETA, message and summary are the engine's ({@link ProgressTracker}), the
+ * same the editors show. Every finished file gets a line either way (OpenKB's [OK]/[SKIP]/[ERROR]
+ * wording). The summary is not printed when the engine finishes the batch but by {@link #summary},
+ * after the caller has printed the files the scan passed over, so every per-file line comes before
+ * it. File names, doc names and reasons are printed with their control characters escaped
+ * ({@link VisibleText}); only the bar's own {@code \r} and erase-line sequences reach the terminal raw.
  *
  * <p>Thread-safe: events come from worker threads; every method is synchronized on this.
  */
@@ -24,15 +28,8 @@ final class CliProgress implements ProgressListener {
     private static final int MAX_BAR = 24;
     private final PrintWriter out;
     private final Terminal terminal;
-    private final LongSupplier nanoTime;
-    private int total;
-    private int done;
-    private long startedAt;
+    private final ProgressTracker tracker;
     private boolean barShown;
-    private int added;
-    private int skipped;
-    private int failed;
-    private int cancelled;
 
     CliProgress(PrintWriter out, Terminal terminal) {
         this(out, terminal, System::nanoTime);
@@ -42,26 +39,43 @@ final class CliProgress implements ProgressListener {
     CliProgress(PrintWriter out, Terminal terminal, LongSupplier nanoTime) {
         this.out = out;
         this.terminal = terminal;
-        this.nanoTime = nanoTime;
+        this.tracker = new ProgressTracker(nanoTime);
+    }
+
+    @Override
+    public synchronized void scanPassedOver(int unsupported, int others) {
+        tracker.scanPassedOver(unsupported, others);
+    }
+
+    @Override
+    public synchronized void downloading(String url, long received, long length) {
+        tracker.downloading(url, received, length);
+        if (terminal.interactive()) {
+            bar();
+        } else if (received == 0 || (length > 0 && received == length)) {
+            // Piped: the start and the end (the engine reports the end with length = bytes received).
+            out.println(tracker.current().message());
+        }
     }
 
     @Override
     public synchronized void batchStarted(int total) {
-        this.total = total;
-        this.startedAt = nanoTime.getAsLong();
+        clearBar();
+        tracker.batchStarted(total);
         out.println(total == 0 ? "No supported files found." : "Adding " + total + " file(s)...");
     }
 
     @Override
     public synchronized void fileStage(Path file, int index, int total, FileStage stage, String detail) {
+        tracker.fileStage(file, index, total, stage, detail);
         if (terminal.interactive() && stage != FileStage.QUEUED && stage != FileStage.HASHING) {
-            bar(stage.wireName() + (detail == null ? "" : " (" + detail + ")") + " " + VisibleText.escape(file.getFileName().toString()));
+            bar();
         }
     }
 
     @Override
     public synchronized void fileDone(Path file, int index, int total, String docName, FileStatus status, String reason) {
-        done++;
+        tracker.fileDone(file, index, total, docName, status, reason);
         clearBar();
         String tag = switch (status) {
             case ADDED -> "[OK]     ";
@@ -71,29 +85,31 @@ final class CliProgress implements ProgressListener {
         };
         out.println(String.format("[%d/%d] %s%s%s", index, total, tag, VisibleText.escape(file.getFileName().toString()),
                 reason == null ? (docName == null ? "" : " → " + VisibleText.escape(docName)) : ": " + VisibleText.escape(reason)));
-        if (terminal.interactive() && done < this.total) {
-            bar("");
+        BatchProgress p = tracker.current();
+        if (terminal.interactive() && p.done() < p.total()) {
+            bar();
         }
     }
 
     @Override
     public synchronized void batchFinished(int added, int skipped, int failed, int cancelled) {
         clearBar();
-        this.added = added;
-        this.skipped = skipped;
-        this.failed = failed;
-        this.cancelled = cancelled;
+        tracker.batchFinished(added, skipped, failed, cancelled);
+    }
+
+    /** What the engine's tracker says now (for the caller and tests). */
+    synchronized BatchProgress current() {
+        return tracker.current();
     }
 
     /**
-     * The closing line, with what the scan passed over in the totals: "Done: 9 added, 0 skipped,
-     * 0 failed, 0 cancelled, 1 unsupported." ({@code unsupported}: files of a type OpenKB does not
-     * read; {@code passedOver}: the rest the scan left out — hidden, special or outside files).
+     * The closing line: "Done: " and the summary every face prints ({@link AddSummary#line()}), e.g.
+     * "Done: 9 added, 1 unsupported." The caller passes the report's summary, which counts what the
+     * scan passed over.
      */
-    synchronized void summary(int unsupported, int passedOver) {
+    synchronized void summary(AddSummary summary) {
         clearBar();
-        out.println(String.format("Done: %d added, %d skipped, %d failed, %d cancelled%s%s.", added, skipped, failed, cancelled,
-                unsupported > 0 ? ", " + unsupported + " unsupported" : "", passedOver > 0 ? ", " + passedOver + " passed over" : ""));
+        out.println("Done: " + summary.line() + ".");
     }
 
     @Override
@@ -102,27 +118,18 @@ final class CliProgress implements ProgressListener {
         out.println(VisibleText.escapeKeepingNewlines(text));
     }
 
-    private void bar(String what) {
+    private void bar() {
+        BatchProgress p = tracker.current();
         // One column is kept free: a line that fills the last column wraps on some terminals, and
         // the \r would then redraw only its second half.
         int room = Math.max(terminal.columns() - 1, 20);
         int width = Math.min(MAX_BAR, Math.max(5, room / 4));
-        int filled = total == 0 ? width : done * width / total;
-        String line = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total + eta() + " " + what;
+        int filled = p.percent() * width / 100;
+        String line = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + p.percent() + "%"
+                + (p.hasEta() ? " ETA " + p.etaText() : "") + " " + p.message();
         out.print("\r" + (line.length() > room ? line.substring(0, room) : line) + "\033[K");
         out.flush();
         barShown = true;
-    }
-
-    /** " ETA m:ss" from the mean time per finished file so far; nothing until one has finished. */
-    private String eta() {
-        if (done == 0 || done >= total) {
-            return "";
-        }
-        long elapsed = nanoTime.getAsLong() - startedAt;
-        long seconds = Math.round(elapsed / 1e9 / done * (total - done));
-        return seconds >= 3600 ? String.format(" ETA %d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format(" ETA %d:%02d", seconds / 60, seconds % 60);
     }
 
     private void clearBar() {

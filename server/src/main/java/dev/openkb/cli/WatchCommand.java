@@ -156,7 +156,7 @@ final class WatchCommand implements Callable<Integer> {
         public synchronized void batchFinished(int added, int skipped, int failed, int cancelled) {
             if (shown) {
                 current.batchFinished(added, skipped, failed, cancelled);
-                current.summary(0, 0);
+                current.summary(new dev.openkb.engine.AddSummary(added, skipped, failed, cancelled, 0, 0));
                 out.flush();
             }
         }

@@ -34,7 +34,8 @@ public interface ProgressListener {
     /**
      * A URL is downloading (before the batch starts): {@code received} bytes so far, of
      * {@code length} when the server said (Content-Length), else -1. Sent at the start, then at most
-     * once per percent (or per MiB when the length is unknown), and once at the end.
+     * once per percent (or per MiB when the length is unknown), and once at the end with
+     * {@code received == length}.
      */
     default void downloading(String url, long received, long length) { }
 
