@@ -53,6 +53,10 @@ class UrlAddTest {
     Path dir;
     private HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down by the test's listener once it has seen a download part-way through. */
+    private final CountDownLatch midway = new CountDownLatch(1);
+    private volatile boolean restWaitedFor;
+    private static final int PART = 512;
     private byte[] pdf;
     private String base;
 
@@ -109,6 +113,24 @@ class UrlAddTest {
                 // test over
             }
             send(ex, 200, "text/plain", "late".getBytes(StandardCharsets.US_ASCII));
+        });
+        server.createContext("/slow-notes.txt", ex -> {
+            // A third of the body, then the rest only once the add has reported the download part-way.
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; text.length() < 3 * PART; i++) {
+                text.append("Note ").append(i).append(": attention relates position ").append(i).append(" of a sequence.\n");
+            }
+            byte[] body = text.substring(0, 3 * PART).getBytes(StandardCharsets.US_ASCII);
+            ex.getResponseHeaders().add("Content-Type", "text/plain");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body, 0, PART);
+                out.flush();
+                restWaitedFor = midway.await(30, TimeUnit.SECONDS);
+                out.write(body, PART, body.length - PART);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
         server.createContext("/image.png", ex -> send(ex, 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 1}));
         server.start();
@@ -225,6 +247,65 @@ class UrlAddTest {
         KbException silent = assertThrows(KbException.class,
                 () -> fetcher.fetch(URI.create(base + "/slow-headers"), dir.resolve("b"), CancelToken.none()));
         assertTrue(silent.getMessage().contains("no response within"), silent.getMessage());
+    }
+
+    @Test
+    void aDownloadReportsItsBytesWhileTheBodyIsStillComingAndBeforeTheBatchStarts() throws IOException {
+        KbLayout kb = Fixtures.kb(dir.resolve("kb"));
+        String url = base + "/slow-notes.txt";
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void downloading(String u, long received, long length) {
+                events.add(u + " " + received + "/" + length);
+                if (received > 0 && received < length) {
+                    midway.countDown(); // the server sends the rest only after this
+                }
+            }
+
+            @Override
+            public void batchStarted(int total) {
+                events.add("batch " + total);
+            }
+        };
+        AddReport r;
+        try (OpenKb engine = new OpenKb(w -> { })) {
+            r = engine.kb(kb).add(List.of(), List.of(URI.create(url)), 1, listener, CancelToken.none());
+        }
+        assertEquals(1, r.added(), r.toString());
+        assertTrue(restWaitedFor, "progress came while the server held back two thirds of the body: " + events);
+        long length = 3L * PART;
+        assertEquals(url + " 0/" + length, events.get(0), "the start, with the declared length");
+        assertEquals(url + " " + length + "/" + length, events.get(events.size() - 2), "the end, the whole body");
+        assertEquals("batch 1", events.get(events.size() - 1), "downloads come before the batch");
+        assertTrue(events.size() <= 103, "at most one event per percent: " + events.size());
+    }
+
+    @Test
+    void downloadProgressIsThinnedToAPercentOrAMebibyte() {
+        List<String> events = new java.util.ArrayList<>();
+        ProgressListener l = new ProgressListener() {
+            @Override
+            public void downloading(String u, long received, long length) {
+                events.add(received + "/" + length);
+            }
+        };
+        DownloadProgress known = new DownloadProgress(l, "u");
+        long total = 100L << 20;
+        for (long n = 0; n <= total; n += 64 * 1024) {
+            known.received(n, total);
+        }
+        known.finished(total);
+        assertEquals(102, events.size(), "0%..100% once each, and the end");
+        events.clear();
+        DownloadProgress unknown = new DownloadProgress(l, "u");
+        for (long n = 0; n <= 10L << 20; n += 64 * 1024) {
+            unknown.received(n, -1);
+        }
+        unknown.finished(10L << 20);
+        assertEquals(List.of("0/-1", "1048576/-1"), events.subList(0, 2), "a step per MiB when the length is unknown");
+        assertEquals(12, events.size());
+        assertEquals("10485760/10485760", events.get(11), "the end says the real size as the length");
     }
 
     @Test
