@@ -4,16 +4,11 @@
  */
 import {
     AddResult,
-    FILE_STAGES,
     FileProgressParams,
-    FileStage,
-    FileStatus,
     LintResult,
     RecoverResult,
     RemoveResult,
 } from './protocol';
-
-export type AddCounts = Pick<AddResult, 'added' | 'skipped' | 'failed' | 'cancelled'>;
 
 /** The last path segment of a URI, percent-decoded ("file:///a/my%20report.pdf" → "my report.pdf"). */
 export function fileNameOf(uri: string): string {
@@ -26,28 +21,6 @@ export function fileNameOf(uri: string): string {
     }
 }
 
-/** "3/20 · converting report.pdf"; a finished file shows its outcome instead of "done". */
-export function formatFileProgress(p: FileProgressParams): string {
-    const what = p.stage === 'done' ? (p.status ?? 'done') : p.stage;
-    return `${p.index}/${p.total} · ${what} ${fileNameOf(p.uri)}`;
-}
-
-/**
- * Share of the work done, 0–100: each file counts by how far through its stages it is, so one large file
- * moves the bar before it finishes. Files not heard of yet count as not started.
- */
-export function percentDone(stages: Iterable<FileStage>, total: number): number {
-    if (total <= 0) {
-        return 0;
-    }
-    const last = FILE_STAGES.length - 1;
-    let sum = 0;
-    for (const stage of stages) {
-        sum += FILE_STAGES.indexOf(stage) / last;
-    }
-    return Math.min(100, Math.max(0, (sum / total) * 100));
-}
-
 /** One step for `Progress.report`: the message and the increment (in percent) since the previous step. */
 export interface ProgressStep {
     message: string;
@@ -55,49 +28,43 @@ export interface ProgressStep {
 }
 
 /**
- * Folds `openkb/fileProgress` notifications of one add into progress steps and final counts.
- * Confined to the thread of the extension host (single-threaded JavaScript).
+ * Turns the server's progress of one add into `Progress.report` steps. The server computes the
+ * percentage, the message and the summary (the same the CLI and IntelliJ show); this only turns the
+ * percentage into the increments VS Code wants and remembers the latest summary, for an add that ends
+ * without a result. Confined to the thread of the extension host (single-threaded JavaScript).
  */
 export class AddProgressTracker {
-    private readonly stages = new Map<string, FileStage>();
-    private readonly outcomes = new Map<string, FileStatus>();
-    private total = 0;
     private reported = 0;
+    private fileEvents = false;
+    private latestSummary = '0 added';
 
+    /** An `openkb/fileProgress` notification. */
     update(p: FileProgressParams): ProgressStep {
-        this.total = Math.max(this.total, p.total);
-        this.stages.set(p.uri, p.stage);
-        if (p.stage === 'done' && p.status !== undefined) {
-            this.outcomes.set(p.uri, p.status);
-        }
-        const percent = percentDone(this.stages.values(), this.total);
-        const increment = Math.max(0, percent - this.reported);
-        this.reported += increment;
-        return { message: formatFileProgress(p), increment };
+        this.fileEvents = true;
+        this.latestSummary = p.summary;
+        return this.step(p.percent, p.message);
+    }
+
+    /** A `$/progress` begin or report (the message of a download, before any file). */
+    workDone(percent: number | undefined, message: string): ProgressStep {
+        return this.step(percent ?? this.reported, message);
     }
 
     /** True once any file notification arrived (the fallback to `$/progress` messages is then off). */
     get hasFileEvents(): boolean {
-        return this.stages.size > 0;
+        return this.fileEvents;
     }
 
-    /** Outcomes of the files the server reported as done, e.g. when the add ended by cancellation. */
-    counts(): AddCounts {
-        const counts: AddCounts = { added: 0, skipped: 0, failed: 0, cancelled: 0 };
-        for (const status of this.outcomes.values()) {
-            counts[status] += 1;
-        }
-        return counts;
+    /** The server's summary of the files finished so far, e.g. when the add ended by cancellation. */
+    summary(): string {
+        return this.latestSummary;
     }
-}
 
-/** "17 added, 2 skipped, 1 failed" (", 3 cancelled" only when something was cancelled). */
-export function formatAddSummary(c: AddCounts): string {
-    const parts = [`${c.added} added`, `${c.skipped} skipped`, `${c.failed} failed`];
-    if (c.cancelled > 0) {
-        parts.push(`${c.cancelled} cancelled`);
+    private step(percent: number, message: string): ProgressStep {
+        const increment = Math.max(0, Math.min(100, percent) - this.reported);
+        this.reported += increment;
+        return { message, increment };
     }
-    return parts.join(', ');
 }
 
 /** One line per failed file, for the output channel. */

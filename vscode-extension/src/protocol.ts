@@ -51,6 +51,10 @@ export interface AddResult {
     failed: number;
     cancelled: number;
     files: AddFileResult[];
+    /** Files of a folder whose type no converter reads. */
+    unsupported: number;
+    /** The server's summary line, the same the CLI prints: "9 added, 1 unsupported". */
+    summary: string;
 }
 
 export interface FileProgressParams {
@@ -62,6 +66,12 @@ export interface FileProgressParams {
     stage: FileStage;
     status?: FileStatus;
     reason?: string;
+    /** The whole add's progress after this event, 0–100, never going backwards (the server computes it). */
+    percent: number;
+    /** The server's progress line: "3/20 converting report.pdf". */
+    message: string;
+    /** The server's summary of the files finished so far: "2 added, 1 skipped". */
+    summary: string;
 }
 
 export interface RolledBackJournal {

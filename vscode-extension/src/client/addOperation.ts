@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { WorkDoneProgress } from 'vscode-languageserver-protocol';
 import { AddParams, AddResult, ErrorCode, FileProgressParams } from '../protocol';
-import { AddCounts, AddProgressTracker, ProgressStep } from '../progress';
+import { AddProgressTracker, ProgressStep } from '../progress';
 import { OpenKbApi } from './openKbApi';
 
 /** How an add ended: with the server's result, or with its refusal of a cancelled request. */
 export type AddOutcome =
     | { kind: 'completed'; result: AddResult }
-    /** The server answered the cancelled request with RequestCancelled; counts come from the done events. */
-    | { kind: 'cancelled'; counts: AddCounts };
+    /** The server answered the cancelled request with RequestCancelled; the summary is its last running one. */
+    | { kind: 'cancelled'; summary: string };
 
 export function isRequestCancelled(error: unknown): boolean {
     return (error as { code?: unknown } | null)?.code === ErrorCode.requestCancelled;
@@ -21,8 +21,9 @@ export function isRequestCancelled(error: unknown): boolean {
  * with a RequestCancelled error, which is not a failure here).
  *
  * Per-file `openkb/fileProgress` notifications carry no request id, so callers run one add at a time.
- * `$/progress` on our own work-done token is used only for its messages, and only until the first file
- * notification arrives (a server that sends none still shows something).
+ * Both they and `$/progress` carry the server's percentage and message; `$/progress` on our own
+ * work-done token is used only until the first file notification arrives (a URL's download, before any
+ * file, is reported there alone).
  */
 export async function runAdd(
     api: OpenKbApi,
@@ -38,7 +39,7 @@ export async function runAdd(
         }),
         api.channel.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
             if (!tracker.hasFileEvents && value.kind !== 'end' && value.message) {
-                onStep({ message: value.message, increment: 0 });
+                onStep(tracker.workDone(value.percentage, value.message));
             }
         }),
     ];
@@ -47,7 +48,7 @@ export async function runAdd(
         return { kind: 'completed', result };
     } catch (error) {
         if (isRequestCancelled(error)) {
-            return { kind: 'cancelled', counts: tracker.counts() };
+            return { kind: 'cancelled', summary: tracker.summary() };
         }
         throw error;
     } finally {

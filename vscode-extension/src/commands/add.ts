@@ -5,7 +5,7 @@ import { refusalInError, refusedFiles } from '../client/endpointApproval';
 import { OpenKbApi } from '../client/openKbApi';
 import { addableTargets } from '../kbLocator';
 import { AddParams } from '../protocol';
-import { formatAddSummary, formatFailures } from '../progress';
+import { formatFailures } from '../progress';
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from '../supportedFiles';
 import { CommandContext, errorText, refreshPending, reportWithDetails } from './context';
 import { offerKnowledgeBase } from './init';
@@ -145,12 +145,13 @@ export class AddCommand {
             },
         );
         if (outcome.kind === 'cancelled') {
-            const text = `OpenKB: add cancelled (${formatAddSummary(outcome.counts)}).`;
+            const text = `OpenKB: add cancelled (${outcome.summary}).`;
             this.ctx.output.appendLine(text);
             void vscode.window.showInformationMessage(text);
             return [];
         }
-        const summary = `OpenKB: ${formatAddSummary(outcome.result)}.`;
+        // The server's line, word for word what the CLI prints after "Done:".
+        const summary = `OpenKB: ${outcome.result.summary}.`;
         this.ctx.output.appendLine(summary);
         const failures = formatFailures(outcome.result);
         const refused = refusedFiles(outcome.result);

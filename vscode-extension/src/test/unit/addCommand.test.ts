@@ -25,13 +25,28 @@ function docs(ws: Workspace, ...names: string[]): vscodeMock.Uri[] {
     });
 }
 
-const result = (files: AddResult['files']): AddResult => ({
-    added: files.filter((f) => f.status === 'added').length,
-    skipped: files.filter((f) => f.status === 'skipped').length,
-    failed: files.filter((f) => f.status === 'failed').length,
-    cancelled: files.filter((f) => f.status === 'cancelled').length,
-    files,
-});
+/** A result as the server makes it; its summary in the server's wording (zero counts left out except added). */
+const result = (files: AddResult['files'], unsupported = 0): AddResult => {
+    const count = (status: string) => files.filter((f) => f.status === status).length;
+    const parts = [`${count('added')} added`];
+    for (const status of ['skipped', 'failed', 'cancelled']) {
+        if (count(status) > 0) {
+            parts.push(`${count(status)} ${status}`);
+        }
+    }
+    if (unsupported > 0) {
+        parts.push(`${unsupported} unsupported`);
+    }
+    return {
+        added: count('added'),
+        skipped: count('skipped'),
+        failed: count('failed'),
+        cancelled: count('cancelled'),
+        files,
+        unsupported,
+        summary: parts.join(', '),
+    };
+};
 
 async function started(options: { withKb?: boolean } = {}): Promise<Workspace> {
     const ws = workspace(options);
@@ -123,20 +138,25 @@ describe('progress and summary of an add', () => {
         index,
         total: 2,
         stage: s,
+        percent: 0,
+        message: `${index}/2 ${s}`,
+        summary: '0 added',
         ...extra,
     });
 
-    test('the notification names each file and stage from openkb/fileProgress, and the summary offers the failures', async () => {
+    test("the notification shows the server's message and percentage from openkb/fileProgress, and the summary offers the failures", async () => {
         const ws = await started();
         const [a, b] = docs(ws, 'a.md', 'b.pdf');
         const seenInStatusBar: string[] = [];
         ws.vs.onProgressReport = () => seenInStatusBar.push(ws.vs.statusItems[0].text);
         ws.clients.server.onRequest('openkb/add', async () => {
             const s = ws.clients.server;
-            await s.notify('openkb/fileProgress', stage(a.toString(), 1, 'hashing'));
-            await s.notify('openkb/fileProgress', stage(a.toString(), 1, 'done', { status: 'added', docName: 'a' }));
-            await s.notify('openkb/fileProgress', stage(b.toString(), 2, 'converting'));
-            await s.notify('openkb/fileProgress', stage(b.toString(), 2, 'done', { status: 'failed', reason: 'PDF is encrypted' }));
+            await s.notify('openkb/fileProgress', stage(a.toString(), 1, 'hashing', { percent: 2, message: '1/2 hashing a.md' }));
+            await s.notify('openkb/fileProgress', stage(a.toString(), 1, 'done', { status: 'added', docName: 'a', percent: 50, message: '1/2 added a.md' }));
+            await s.notify('openkb/fileProgress', stage(b.toString(), 2, 'converting', { percent: 55, message: '2/2 converting b.pdf' }));
+            // A percentage that went backwards (it never does) would not move the bar back.
+            await s.notify('openkb/fileProgress', stage(b.toString(), 2, 'converting', { percent: 40, message: '2/2 converting b.pdf (page 2)' }));
+            await s.notify('openkb/fileProgress', stage(b.toString(), 2, 'done', { status: 'failed', reason: 'PDF is encrypted', percent: 100, message: '2/2 failed b.pdf' }));
             return result([
                 { uri: a.toString(), status: 'added', docName: 'a' },
                 { uri: b.toString(), status: 'failed', reason: 'PDF is encrypted' },
@@ -149,15 +169,15 @@ describe('progress and summary of an add', () => {
         assert.deepEqual(run.options, { location: vscodeMock.ProgressLocation.Notification, title: 'Adding to OpenKB', cancellable: true });
         assert.deepEqual(
             run.reports.map((r) => r.message),
-            ['starting…', '1/2 · hashing a.md', '1/2 · added a.md', '2/2 · converting b.pdf', '2/2 · failed b.pdf'],
+            ['starting…', '1/2 hashing a.md', '1/2 added a.md', '2/2 converting b.pdf', '2/2 converting b.pdf (page 2)', '2/2 failed b.pdf'],
         );
-        assert.ok(Math.abs(run.reports.reduce((sum, r) => sum + (r.increment ?? 0), 0) - 100) < 1e-9);
+        assert.deepEqual(run.reports.map((r) => r.increment ?? 0), [0, 2, 48, 5, 0, 45], "the server's percentage, as increments");
         assert.equal(seenInStatusBar.at(-1), '$(sync~spin) OpenKB: adding 2/2');
         assert.equal(ws.vs.statusItems[0].text, '$(book) OpenKB', 'idle again afterwards');
 
         const summary = ws.vs.messages.at(-1)!;
         assert.equal(summary.kind, 'warning');
-        assert.equal(summary.message, 'OpenKB: 1 added, 0 skipped, 1 failed.');
+        assert.equal(summary.message, 'OpenKB: 1 added, 1 failed.');
         assert.deepEqual(summary.items, ['Show Failures']);
         await eventually('"Show Failures" to show the output', () => ws.vs.outputs[0].shown);
         assert.ok(ws.vs.outputs[0].lines.includes(`failed: b.pdf (${b.toString()}): PDF is encrypted`));
@@ -167,7 +187,15 @@ describe('progress and summary of an add', () => {
         const ws = await started();
         const [a] = docs(ws, 'a.md');
         await add(a, [a]);
-        assert.deepEqual(ws.vs.messages.at(-1), { kind: 'info', message: 'OpenKB: 1 added, 0 skipped, 0 failed.', items: [], options: undefined });
+        assert.deepEqual(ws.vs.messages.at(-1), { kind: 'info', message: 'OpenKB: 1 added.', items: [], options: undefined });
+    });
+
+    test("the summary is the server's line word for word, unsupported files included", async () => {
+        const ws = await started();
+        const [folder] = docs(ws, 'batch/');
+        ws.clients.server.onRequest('openkb/add', () => ({ ...result([]), summary: '9 added, 1 unsupported' }));
+        await add(folder, [folder]);
+        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 9 added, 1 unsupported.');
     });
 
     test('the add is over when its summary appears, even while the notification stays open', async () => {
@@ -221,7 +249,7 @@ describe('cancelling an add', () => {
         let cancelSeen = false;
         ws.clients.server.onRequest('openkb/add', async (p: AddParams, request: RequestMessage) => {
             const s = ws.clients.server;
-            await s.notify('openkb/fileProgress', { uri: a.toString(), index: 1, total: 3, stage: 'converting' });
+            await s.notify('openkb/fileProgress', { uri: a.toString(), index: 1, total: 3, stage: 'converting', percent: 3, message: '1/3 converting a.md', summary: '0 added' });
             await s.waitFor(isCancelOf(request.id));
             cancelSeen = true;
             return result([
@@ -237,14 +265,16 @@ describe('cancelling an add', () => {
         };
         await add(a, [a, b, c]);
         assert.equal(cancelSeen, true, 'the server saw $/cancelRequest with the id of the add');
-        assert.deepEqual(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 0 skipped, 0 failed, 2 cancelled.');
+        assert.deepEqual(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 2 cancelled.');
     });
 
     test('a server that answers the cancel with RequestCancelled gets an "add cancelled" summary, not an error', async () => {
         const ws = await started();
         const [a, b] = docs(ws, 'a.md', 'b.md');
         ws.clients.server.onRequest('openkb/add', async (_p: AddParams, request: RequestMessage) => {
-            await ws.clients.server.notify('openkb/fileProgress', { uri: a.toString(), index: 1, total: 2, stage: 'done', status: 'added' });
+            await ws.clients.server.notify('openkb/fileProgress', {
+                uri: a.toString(), index: 1, total: 2, stage: 'done', status: 'added', percent: 50, message: '1/2 added a.md', summary: '1 added',
+            });
             await ws.clients.server.waitFor(isCancelOf(request.id));
             throw new RpcError(-32800, 'cancelled');
         });
@@ -256,7 +286,7 @@ describe('cancelling an add', () => {
         await add(a, [a, b]);
         assert.deepEqual(ws.vs.messages.at(-1), {
             kind: 'info',
-            message: 'OpenKB: add cancelled (1 added, 0 skipped, 0 failed).',
+            message: 'OpenKB: add cancelled (1 added).',
             items: [],
             options: undefined,
         });

@@ -36,6 +36,8 @@ describe('the server\'s refusal of an unapproved LLM endpoint', () => {
                 { uri: 'file:///d/b.pdf', status: 'failed', reason: 'CONVERSION_FAILED: b.pdf: encrypted' },
                 { uri: 'file:///d/c.md', status: 'added' },
             ],
+            unsupported: 0,
+            summary: '1 added, 2 failed',
         });
         assert.deepEqual(found, { refusal: { endpoint: 'https://llm.example.com/v1' }, uris: ['file:///d/a.pdf'] });
     });

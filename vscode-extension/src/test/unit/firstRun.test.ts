@@ -9,7 +9,9 @@ import { AddParams, AddResult } from '../../protocol';
 
 const { Uri } = vscodeMock;
 const run = (id: string, ...args: unknown[]) => vscodeMock.vscode.commands.executeCommand(id, ...args);
-const added = (uris: string[]): AddResult => ({ added: uris.length, skipped: 0, failed: 0, cancelled: 0, files: uris.map((uri) => ({ uri, status: 'added' })) });
+const added = (uris: string[]): AddResult => ({
+    added: uris.length, skipped: 0, failed: 0, cancelled: 0, files: uris.map((uri) => ({ uri, status: 'added' })), unsupported: 0, summary: `${uris.length} added`,
+});
 
 /** A document in the workspace folder, as a new user has before any KB. */
 function doc(ws: Workspace, name: string): vscodeMock.Uri {
@@ -49,7 +51,7 @@ describe('"Add to Knowledge Base" before there is a KB', () => {
         assert.equal(ws.vs.context.get(HAS_KB_CONTEXT), true);
         const [params] = ws.clients.server.requests('openkb/add') as AddParams[];
         assert.deepEqual([params.uris, params.kb], [[pdf.toString()], Uri.file(ws.root).toString()]);
-        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 0 skipped, 0 failed.');
+        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added.');
     });
 
     test('adding the workspace folder the KB was just created in adds its documents, not the KB\'s own folders', async () => {
@@ -134,7 +136,10 @@ describe('an LLM endpoint the user has not approved', () => {
         ws.clients.server.onRequest('openkb/add', (p: AddParams) =>
             trusted()
                 ? added(p.uris)
-                : { added: 0, skipped: 0, failed: p.uris.length, cancelled: 0, files: p.uris.map((uri) => ({ uri, status: 'failed', reason: refusal(ws.kb!) })) },
+                : {
+                      added: 0, skipped: 0, failed: p.uris.length, cancelled: 0, files: p.uris.map((uri) => ({ uri, status: 'failed', reason: refusal(ws.kb!) })),
+                      unsupported: 0, summary: `0 added, ${p.uris.length} failed`,
+                  },
         );
         await activate(extensionContext(ws) as never);
         await eventually('the server', () => ws.clients.clients[0]?.running === true);
@@ -152,7 +157,7 @@ describe('an LLM endpoint the user has not approved', () => {
         const trustCall = calls().find((c) => c.includes('trust'))!;
         assert.deepEqual(trustCall.slice(trustCall.indexOf('-jar') + 2), ['trust', '--kb', ws.kb!]);
         assert.deepEqual(ws.clients.server.requests('openkb/add').map((p: AddParams) => p.uris), [[pdf.toString()], [pdf.toString()]]);
-        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added, 0 skipped, 0 failed.');
+        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 1 added.');
     });
 
     test('a server that still refuses after the approval is asked about once, then reported', async () => {
@@ -160,6 +165,7 @@ describe('an LLM endpoint the user has not approved', () => {
         ws.vs.settings['openkb.java.home'] = recordingJdk().home;
         ws.clients.server.onRequest('openkb/add', (p: AddParams) => ({
             added: 0, skipped: 0, failed: 1, cancelled: 0, files: p.uris.map((uri) => ({ uri, status: 'failed', reason: refusal(ws.kb!) })),
+            unsupported: 0, summary: '0 added, 1 failed',
         }));
         ws.vs.answerMessage = (m) => (m.options?.modal ? 'Allow' : undefined);
         await activate(extensionContext(ws) as never);
@@ -209,6 +215,6 @@ describe('an LLM endpoint the user has not approved', () => {
         await run(CommandId.add, a, [a, b]);
         assert.equal(ws.clients.server.requests('openkb/add').length, 2);
         assert.deepEqual(ws.clients.server.requests('openkb/add')[1].uris, [a.toString(), b.toString()]);
-        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 2 added, 0 skipped, 0 failed.');
+        assert.equal(ws.vs.messages.at(-1)?.message, 'OpenKB: 2 added.');
     });
 });

@@ -3,91 +3,72 @@ import { describe, test } from 'node:test';
 import {
     AddProgressTracker,
     fileNameOf,
-    formatAddSummary,
     formatFailures,
-    formatFileProgress,
     formatLintSummary,
     formatRecoverDetails,
     formatRecoverSummary,
     formatRemovePlan,
     formatRemoveSummary,
-    percentDone,
 } from '../../progress';
-import { FILE_STAGES, FileProgressParams, RecoverResult } from '../../protocol';
+import { FileProgressParams, RecoverResult } from '../../protocol';
 
-const file = (index: number, stage: FileProgressParams['stage'], name = 'report.pdf', status?: FileProgressParams['status']) => ({
-    uri: `file:///docs/${name}`,
+const file = (index: number, stage: FileProgressParams['stage'], percent: number, message: string, summary = '0 added'): FileProgressParams => ({
+    uri: `file:///docs/${index}.md`,
     index,
-    total: 20,
+    total: 2,
     stage,
-    status,
+    percent,
+    message,
+    summary,
 });
 
 const nothingRecovered: RecoverResult = { rolledBack: [], discarded: 0, stagingReclaimed: 0, gaveUp: [], errors: [] };
 
-describe('per-file progress messages', () => {
-    test('name the position, the stage and the file', () => {
-        assert.equal(formatFileProgress(file(3, 'converting')), '3/20 · converting report.pdf');
-    });
-
-    test('show the outcome instead of "done" when a file finishes', () => {
-        assert.equal(formatFileProgress(file(3, 'done', 'report.pdf', 'failed')), '3/20 · failed report.pdf');
-        assert.equal(formatFileProgress(file(4, 'done', 'x.md')), '4/20 · done x.md');
-    });
-
-    test('decode the file name from its URI', () => {
+describe('file names', () => {
+    test('are decoded from their URI', () => {
         assert.equal(fileNameOf('file:///home/me/My%20Report%20%231.pdf'), 'My Report #1.pdf');
         assert.equal(fileNameOf('file:///home/me/folder/'), 'folder');
         assert.equal(fileNameOf('file:///bad%E0name.pdf'), 'bad%E0name.pdf');
     });
 });
 
-describe('percentDone', () => {
-    test('is 0 before any file moved, 100 when all are done and proportional between', () => {
-        assert.equal(percentDone([], 4), 0);
-        assert.equal(percentDone(['queued', 'queued'], 2), 0);
-        assert.equal(percentDone(['done', 'done', 'done', 'done'], 4), 100);
-        assert.equal(percentDone(['done', 'done'], 4), 50);
-        assert.equal(percentDone(['converting'], 1), (FILE_STAGES.indexOf('converting') / (FILE_STAGES.length - 1)) * 100);
-    });
-
-    test('never divides by zero', () => {
-        assert.equal(percentDone(['done'], 0), 0);
-    });
-});
-
 describe('AddProgressTracker', () => {
-    test('reports increments that add up to 100 over a whole add, never negative', () => {
+    test("shows the server's message and turns its percentage into increments that add up to it", () => {
         const tracker = new AddProgressTracker();
-        const total = 2;
-        const steps = [];
-        for (const uri of ['a.md', 'b.pdf']) {
-            for (const stage of FILE_STAGES) {
-                steps.push(tracker.update({ uri, index: uri === 'a.md' ? 1 : 2, total, stage, status: stage === 'done' ? 'added' : undefined }));
-            }
-        }
-        assert.ok(steps.every((s) => s.increment >= 0));
-        assert.ok(Math.abs(steps.reduce((sum, s) => sum + s.increment, 0) - 100) < 1e-9);
-        assert.equal(steps[2].message, '1/2 · converting a.md');
-        assert.deepEqual(tracker.counts(), { added: 2, skipped: 0, failed: 0, cancelled: 0 });
+        const steps = [
+            tracker.update(file(1, 'converting', 5, '1/2 converting 1.md')),
+            tracker.update(file(1, 'done', 50, '1/2 added 1.md', '1 added')),
+            tracker.update(file(2, 'done', 100, '2/2 skipped 2.md', '1 added, 1 skipped')),
+        ];
+        assert.deepEqual(steps, [
+            { message: '1/2 converting 1.md', increment: 5 },
+            { message: '1/2 added 1.md', increment: 45 },
+            { message: '2/2 skipped 2.md', increment: 50 },
+        ]);
+        assert.equal(tracker.summary(), '1 added, 1 skipped', "the server's running summary");
+        assert.equal(tracker.hasFileEvents, true);
     });
 
-    test('counts outcomes of finished files only', () => {
+    test('never reports a negative increment, nor more than 100 in all', () => {
         const tracker = new AddProgressTracker();
-        tracker.update({ uri: 'a', index: 1, total: 3, stage: 'done', status: 'skipped' });
-        tracker.update({ uri: 'b', index: 2, total: 3, stage: 'done', status: 'cancelled' });
-        tracker.update({ uri: 'c', index: 3, total: 3, stage: 'converting' });
-        assert.deepEqual(tracker.counts(), { added: 0, skipped: 1, failed: 0, cancelled: 1 });
-        assert.equal(tracker.hasFileEvents, true);
+        tracker.update(file(1, 'prepared', 70, 'a'));
+        assert.equal(tracker.update(file(1, 'hashing', 10, 'b')).increment, 0);
+        assert.equal(tracker.update(file(1, 'done', 130, 'c')).increment, 30);
+    });
+
+    test("a download's $/progress message shows before any file, and its percentage counts too", () => {
+        const tracker = new AddProgressTracker();
+        assert.deepEqual(tracker.workDone(undefined, 'downloading https://x/a.pdf: 1 KB of 4 KB (25%)'), {
+            message: 'downloading https://x/a.pdf: 1 KB of 4 KB (25%)',
+            increment: 0,
+        });
+        assert.equal(tracker.workDone(10, 'm').increment, 10);
+        assert.equal(tracker.hasFileEvents, false);
+        assert.equal(tracker.summary(), '0 added');
     });
 });
 
 describe('add summary', () => {
-    test('reads "17 added, 2 skipped, 1 failed" and names cancelled files only when there are some', () => {
-        assert.equal(formatAddSummary({ added: 17, skipped: 2, failed: 1, cancelled: 0 }), '17 added, 2 skipped, 1 failed');
-        assert.equal(formatAddSummary({ added: 1, skipped: 0, failed: 0, cancelled: 3 }), '1 added, 0 skipped, 0 failed, 3 cancelled');
-    });
-
     test('lists each failure with its reason', () => {
         const lines = formatFailures({
             added: 1,
@@ -98,6 +79,8 @@ describe('add summary', () => {
                 { uri: 'file:///d/ok.md', status: 'added' },
                 { uri: 'file:///d/bad.pdf', status: 'failed', reason: 'PDF is encrypted' },
             ],
+            unsupported: 0,
+            summary: '1 added, 1 failed',
         });
         assert.deepEqual(lines, ['failed: bad.pdf (file:///d/bad.pdf): PDF is encrypted']);
     });
