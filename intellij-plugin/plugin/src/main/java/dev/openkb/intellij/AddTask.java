@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * An add as a cancellable background task: the progress bar shows "n/total · stage · file" and the fraction of
- * the work done; Cancel asks the server to stop, and the notification then lists what was added and what was
- * cancelled. Progress events arrive on LSP4J threads; the IDE's indicator accepts text and fraction from any
+ * An add as a cancellable background task: the progress bar shows the server's message ("3/10 converting
+ * report.pdf") and percentage, the same the CLI and VS Code show; Cancel asks the server to stop, and the
+ * notification then gives the server's summary line and lists what was not added. Progress events arrive on LSP4J threads; the IDE's indicator accepts text and fraction from any
  * thread.
  */
 final class AddTask extends Task.Backgroundable {

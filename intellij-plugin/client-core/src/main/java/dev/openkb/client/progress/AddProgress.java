@@ -1,33 +1,34 @@
 package dev.openkb.client.progress;
 
 import dev.openkb.client.protocol.FileProgress;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Folds the per-file events of one add into one progress line. Files are prepared concurrently, so events of
- * different files interleave; each file's weight only grows, which keeps the overall fraction monotonic.
- * Guarded by {@code this}: events arrive on the LSP4J listener thread and a UI may read at any time.
+ * The progress line of one add, as the server computes it: its message and percentage (the same the CLI's
+ * bar and VS Code show). Nothing is computed here but the guard that the bar never moves back should events
+ * arrive out of order. Guarded by {@code this}: events arrive on the LSP4J listener thread and a UI may read
+ * at any time.
  */
 public final class AddProgress {
-    private final Map<String, Double> weightByUri = new HashMap<>();
-    private double work;
     private ProgressLine last = new ProgressLine("starting…", 0);
+    private String summary = "0 added";
 
     /** Takes one event and returns the line to show now. */
     public synchronized ProgressLine accept(FileProgress event) {
-        double weight = ProgressFormat.stageWeight(event.stage());
-        Double before = weightByUri.get(event.uri());
-        if (before == null || weight > before) {
-            work += weight - (before == null ? 0 : before);
-            weightByUri.put(event.uri(), weight);
+        double fraction = Math.max(0, Math.min(100, event.percent())) / 100.0;
+        String text = event.message() != null ? event.message() : last.text();
+        last = new ProgressLine(text, Math.max(last.fraction(), fraction));
+        if (event.summary() != null) {
+            summary = event.summary();
         }
-        ProgressLine line = ProgressFormat.line(event, work);
-        last = new ProgressLine(line.text(), Math.max(last.fraction(), line.fraction()));
         return last;
     }
 
     public synchronized ProgressLine current() {
         return last;
+    }
+
+    /** The server's summary of the files finished so far ("2 added, 1 skipped"). */
+    public synchronized String summary() {
+        return summary;
     }
 }

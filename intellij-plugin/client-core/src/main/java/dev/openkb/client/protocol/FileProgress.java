@@ -10,7 +10,10 @@ package dev.openkb.client.protocol;
  * @param stage   queued, hashing, converting, prepared, committing or done
  * @param status  on "done": added, skipped, failed or cancelled
  * @param reason  why it was skipped or failed
+ * @param percent the whole add's progress after this event, 0 to 100, never going backwards (the server's)
+ * @param message the server's progress line, e.g. "3/10 converting report.pdf"
+ * @param summary the server's summary of the files finished so far, e.g. "2 added, 1 skipped"
  */
 public record FileProgress(String uri, String docName, int index, int total, String stage, String status,
-        String reason) {
+        String reason, int percent, String message, String summary) {
 }

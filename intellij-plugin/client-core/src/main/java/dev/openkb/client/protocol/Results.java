@@ -11,8 +11,12 @@ public final class Results {
     }
 
     /** Counts, every scanned file in scan order, what a folder scan passed over, and why the add stopped early. */
+    /**
+     * @param unsupported how many of {@code passedOver} are of a type no converter reads
+     * @param summary     the server's summary line, the same the CLI prints: "9 added, 1 unsupported"
+     */
     public record AddResult(int added, int skipped, int failed, int cancelled, List<AddedFile> files,
-            List<PassedOver> passedOver, String stoppedReason) {
+            List<PassedOver> passedOver, String stoppedReason, int unsupported, String summary) {
     }
 
     /** @param status added, skipped, failed or cancelled */

@@ -17,18 +17,8 @@ public final class Summaries {
     }
 
     public static Summary add(Results.AddResult r) {
-        List<String> parts = new ArrayList<>();
-        parts.add("Added " + r.added() + (r.added() == 1 ? " document" : " documents"));
-        if (r.skipped() > 0) {
-            parts.add("skipped " + r.skipped());
-        }
-        if (r.failed() > 0) {
-            parts.add("failed " + r.failed());
-        }
-        if (r.cancelled() > 0) {
-            parts.add("cancelled " + r.cancelled());
-        }
-        String title = String.join(", ", parts);
+        // The server's line, word for word what the CLI prints after "Done:" and VS Code shows.
+        String title = r.summary() != null && !r.summary().isBlank() ? r.summary() : r.added() + " added";
         List<String> lines = new ArrayList<>();
         if (r.stoppedReason() != null && !r.stoppedReason().isBlank()) {
             lines.add("Stopped early: " + r.stoppedReason());

@@ -32,7 +32,7 @@ class ProgressRouterTest {
     }
 
     private static FileProgress ev(String uri) {
-        return new FileProgress(uri, null, 1, 1, "hashing", null, null);
+        return new FileProgress(uri, null, 1, 1, "hashing", null, null, 5, "1/1 hashing " + uri.substring(uri.lastIndexOf('/') + 1), "0 added");
     }
 
     @Test
@@ -47,8 +47,8 @@ class ProgressRouterTest {
         router.fileProgress(ev("file:///in/papers/p.pdf"));
         router.fileProgress(ev("file:///elsewhere/x.md"));
 
-        assertEquals(List.of("1/1 · hashing · a.md"), docs.lines);
-        assertEquals(List.of("1/1 · hashing · p.pdf"), papers.lines);
+        assertEquals(List.of("1/1 hashing a.md"), docs.lines);
+        assertEquals(List.of("1/1 hashing p.pdf"), papers.lines);
     }
 
     @Test

@@ -1,45 +1,38 @@
 package dev.openkb.client.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.client.protocol.FileProgress;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The IDE shows the server's percentage, message and summary as they are. */
 class AddProgressTest {
-    private static FileProgress ev(String name, int index, String stage) {
-        return new FileProgress("file:///kb/" + name, null, index, 3, stage, "done".equals(stage) ? "added" : null, null);
+    private static FileProgress ev(String name, int index, String stage, int percent, String message, String summary) {
+        return new FileProgress("file:///kb/" + name, null, index, 2, stage, "done".equals(stage) ? "added" : null, null,
+                percent, message, summary);
     }
 
     @Test
-    void interleavedFilesNeverMoveTheBarBackwards() {
+    void showsTheServersMessageAndPercentage() {
         AddProgress p = new AddProgress();
-        List<FileProgress> events = List.of(ev("a", 1, "queued"), ev("b", 2, "queued"), ev("c", 3, "queued"),
-                ev("a", 1, "hashing"), ev("b", 2, "hashing"), ev("a", 1, "converting"), ev("c", 3, "hashing"),
-                ev("b", 2, "converting"), ev("a", 1, "prepared"), ev("a", 1, "committing"), ev("a", 1, "done"),
-                ev("b", 2, "prepared"), ev("c", 3, "converting"), ev("b", 2, "committing"), ev("b", 2, "done"),
-                ev("c", 3, "prepared"), ev("c", 3, "committing"), ev("c", 3, "done"));
-        double last = -1;
-        for (FileProgress e : events) {
-            double f = p.accept(e).fraction();
-            assertTrue(f >= last, "went back from " + last + " to " + f + " at " + e);
-            last = f;
-        }
-        assertEquals(1.0, last, 1e-9);
-        assertEquals("3/3 · added · c", p.current().text());
+        ProgressLine line = p.accept(ev("a.md", 1, "prepared", 35, "1/2 prepared a.md", "0 added"));
+        assertEquals(new ProgressLine("1/2 prepared a.md", 0.35), line);
+        p.accept(ev("a.md", 1, "done", 50, "1/2 added a.md", "1 added"));
+        p.accept(ev("b.md", 2, "done", 100, "2/2 added b.md", "2 added"));
+        assertEquals(new ProgressLine("2/2 added b.md", 1.0), p.current());
+        assertEquals("2 added", p.summary(), "the server's running summary");
     }
 
     @Test
-    void aRepeatedOrLateEventDoesNotCountTwice() {
+    void theBarNeverMovesBackEvenIfEventsArriveOutOfOrder() {
         AddProgress p = new AddProgress();
-        p.accept(ev("a", 1, "done"));
-        p.accept(ev("a", 1, "done"));
-        assertEquals(1.0 / 3, p.accept(ev("a", 1, "converting")).fraction(), 1e-9);
+        p.accept(ev("a.md", 1, "done", 50, "1/2 added a.md", "1 added"));
+        assertEquals(0.5, p.accept(ev("b.md", 2, "hashing", 30, "2/2 hashing b.md", "1 added")).fraction(), 1e-9);
     }
 
     @Test
     void startsAtZero() {
         assertEquals(0, new AddProgress().current().fraction());
+        assertEquals("0 added", new AddProgress().summary());
     }
 }

@@ -22,9 +22,9 @@ class SummariesTest {
     void anAddListsWhatWasNotAdded() {
         Summary s = Summaries.add(new Results.AddResult(2, 1, 1, 0, List.of(file("a.md", "added", null),
                 file("b.md", "added", null), file("c.md", "skipped", "already in the knowledge base"),
-                file("d.xyz", "failed", "unsupported file type")), List.of(), null));
+                file("d.xyz", "failed", "unsupported file type")), List.of(), null, 0, "2 added, 1 skipped, 1 failed"));
         assertEquals(Summary.Level.ERROR, s.level());
-        assertEquals("Added 2 documents, skipped 1, failed 1", s.title());
+        assertEquals("2 added, 1 skipped, 1 failed", s.title(), "the server's summary line, word for word");
         assertEquals("c.md: skipped (already in the knowledge base)\nd.xyz: failed (unsupported file type)", s.body());
     }
 
@@ -34,9 +34,9 @@ class SummariesTest {
         for (int i = 0; i < 14; i++) {
             files.add(file("f" + i + ".md", "cancelled", null));
         }
-        Summary s = Summaries.add(new Results.AddResult(1, 0, 0, 14, files, null, null));
+        Summary s = Summaries.add(new Results.AddResult(1, 0, 0, 14, files, null, null, 1, "1 added, 14 cancelled, 1 unsupported"));
         assertEquals(Summary.Level.WARNING, s.level());
-        assertEquals("Added 1 document, cancelled 14", s.title());
+        assertEquals("1 added, 14 cancelled, 1 unsupported", s.title());
         assertTrue(s.body().endsWith("and 4 more"), s.body());
     }
 

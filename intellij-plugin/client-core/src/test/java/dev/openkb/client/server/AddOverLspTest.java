@@ -84,13 +84,14 @@ class AddOverLspTest {
             double last = -1;
             for (ProgressLine line : progress.lines) {
                 assertTrue(line.fraction() >= last, "progress went backwards: " + progress.lines);
-                assertTrue(line.text().matches("\\d/3 · \\w+ · note-00\\d\\.md"), line.text());
+                assertTrue(line.text().matches("\\d/3 \\w+ note-00\\d\\.md( \\(\\w+\\))?"), line.text());
                 last = line.fraction();
             }
             assertEquals(1.0, last, 1e-9);
+            assertEquals("3 added", r.summary(), "the server's summary line, as the CLI prints it");
             // The standard $/progress on this add's token ends with the server's summary.
             assertTrue(!progress.workDone.isEmpty() && progress.workDone.get(progress.workDone.size() - 1)
-                    .startsWith("100% added 3"), "work-done progress: " + progress.workDone);
+                    .startsWith("100% 3 added"), "work-done progress: " + progress.workDone);
             assertEquals(3, client.status(kb).get(RealServer.WAIT.toSeconds(), TimeUnit.SECONDS).documents());
         }
     }
