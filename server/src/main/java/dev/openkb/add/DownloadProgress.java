@@ -14,6 +14,8 @@ final class DownloadProgress {
     private final ProgressListener listener;
     private final String url;
     private long lastStep = -1;
+    private long lastBytes = -1;
+    private long lastLength = -1;
 
     DownloadProgress(ProgressListener listener, String url) {
         this.listener = listener;
@@ -25,7 +27,7 @@ final class DownloadProgress {
         long step = length > 0 ? bytes * 100 / length : bytes / STEP_UNKNOWN_LENGTH;
         if (step != lastStep) {
             lastStep = step;
-            listener.downloading(url, bytes, length);
+            send(bytes, length);
         }
     }
 
@@ -34,6 +36,14 @@ final class DownloadProgress {
      * the last figure shown is the real size at 100%.
      */
     void finished(long bytes) {
-        listener.downloading(url, bytes, bytes);
+        if (bytes != lastBytes || bytes != lastLength) { // the last chunk's 100% said it already
+            send(bytes, bytes);
+        }
+    }
+
+    private void send(long bytes, long length) {
+        lastBytes = bytes;
+        lastLength = length;
+        listener.downloading(url, bytes, length);
     }
 }

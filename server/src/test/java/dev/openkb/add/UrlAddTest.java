@@ -296,7 +296,7 @@ class UrlAddTest {
             known.received(n, total);
         }
         known.finished(total);
-        assertEquals(102, events.size(), "0%..100% once each, and the end");
+        assertEquals(101, events.size(), "0%..100% once each; the end was the 100% already");
         events.clear();
         DownloadProgress unknown = new DownloadProgress(l, "u");
         for (long n = 0; n <= 10L << 20; n += 64 * 1024) {

@@ -45,7 +45,8 @@ class WatchSettingTest {
                     Duration.ofSeconds(60), "the file committed");
             assertTrue(done.stream().anyMatch(f -> f.uri().endsWith("/raw/dropped.md") && "dropped".equals(f.docName())), done.toString());
             assertEquals(List.of("dropped.md"), Registry.load(kb).entries().stream().map(e -> e.name()).toList());
-            h.client.await(h.client::progress, l -> l.stream().anyMatch(p -> p.getValue().getLeft().toString().contains("added 1")),
+            h.client.await(h.client::progress, l -> l.stream().anyMatch(p -> p.getValue().getLeft() instanceof org.eclipse.lsp4j.WorkDoneProgressEnd e
+                    && "1 added".equals(e.getMessage())),
                     Duration.ofSeconds(30), "the group's progress ended with its counts");
         }
     }
