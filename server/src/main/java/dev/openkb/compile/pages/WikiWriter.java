@@ -75,10 +75,63 @@ public final class WikiWriter {
         if (draft.summaryBody() != null || existing == null) {
             String body = draft.summaryBody() != null ? draft.summaryBody() : "# " + req.displayTitle() + "\n";
             text = PageWriter.summaryPage(req.docName(), req.kind(), draft.description(), extra, body);
+            if (existing != null) {
+                text = keepLinks(existing, text, req.docName());
+            }
         } else {
             text = PageWriter.backfillSummary(existing, req.docName(), req.kind(), draft.description(), extra);
         }
         store.write(path, text);
+    }
+
+    /**
+     * A rewritten summary keeps the links other documents' compiles gave it: a page created by a later
+     * document lists this one among its sources and linked this summary back. Dropping those links
+     * made a recompile of an unchanged document rewrite its summary and lose real links. The
+     * sections stay in the order, and their entries as, the page had them; an entry is kept only
+     * when its page still exists and still lists this document.
+     */
+    private String keepLinks(String existing, String fresh, String doc) throws IOException {
+        List<String> old = Sections.lines(PageWriter.body(existing));
+        List<PageKind> order = new ArrayList<>(List.of(PageKind.values()));
+        order.removeIf(k -> Sections.bounds(old, k.summarySection()) == null);
+        order.sort(java.util.Comparator.comparingInt(k -> Sections.bounds(old, k.summarySection())[0]));
+        List<String> lines = Sections.lines(fresh);
+        for (PageKind kind : order) {
+            int[] b = Sections.bounds(old, kind.summarySection());
+            List<String> kept = new ArrayList<>();
+            for (String line : old.subList(b[0], b[1])) {
+                String slug = linkedSlug(line, kind);
+                if (slug != null && listsDocument(kind, slug, doc)) {
+                    kept.add(line);
+                }
+            }
+            if (kept.isEmpty() || Sections.bounds(lines, kind.summarySection()) != null) {
+                continue;
+            }
+            Sections.ensure(lines, kind.summarySection());
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                Sections.insertEntry(lines, kind.summarySection(), kept.get(i));
+            }
+        }
+        return Sections.join(lines);
+    }
+
+    /** The slug of a {@code - [[concepts/slug]]} entry of the kind, or null. */
+    private static String linkedSlug(String line, PageKind kind) {
+        String prefix = "- [[" + kind.dir() + "/";
+        int end = line.indexOf("]]");
+        if (!line.startsWith(prefix) || end < prefix.length()) {
+            return null;
+        }
+        String slug = line.substring(prefix.length(), end);
+        // Untrusted text: one plain file name inside the kind's folder, nothing that could leave it.
+        return slug.isEmpty() || slug.startsWith(".") || slug.matches(".*[/\\\\|#\\p{Cntrl}].*") ? null : slug;
+    }
+
+    private boolean listsDocument(PageKind kind, String slug, String doc) throws IOException {
+        String page = store.read(path(kind, slug));
+        return page != null && PageWriter.sources(page).contains(PageWriter.sourceFile(doc));
     }
 
     /** OpenKB's "related": link an existing page to this document without rewriting it. */
