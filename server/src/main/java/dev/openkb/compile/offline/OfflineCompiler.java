@@ -120,7 +120,12 @@ public final class OfflineCompiler implements WikiCompiler {
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.NAMES, names.stream().limit(RECORD_SIZE).map(ProperName::key).toList());
-        new WikiWriter(run.store, warnings::add).write(req, new DocDraft(description, body, record, pages, List.of(), List.of()));
+        // Another document's compile quotes this one on the pages of the phrases and names it records.
+        List<String> mayList = new ArrayList<>();
+        phrases.forEach(p -> mayList.add(PageKind.CONCEPT.target(run.slug(PageKind.CONCEPT, p.key()))));
+        names.stream().limit(RECORD_SIZE).forEach(n -> mayList.add(PageKind.ENTITY.target(run.slug(PageKind.ENTITY, n.surface()))));
+        new WikiWriter(run.store, warnings::add).write(req,
+                new DocDraft(description, body, record, pages, List.of(), List.of(), mayList));
         return new CompileResult(description, run.store.written(), warnings);
     }
 

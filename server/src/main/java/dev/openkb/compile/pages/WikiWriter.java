@@ -76,7 +76,7 @@ public final class WikiWriter {
             String body = draft.summaryBody() != null ? draft.summaryBody() : "# " + req.displayTitle() + "\n";
             text = PageWriter.summaryPage(req.docName(), req.kind(), draft.description(), extra, body);
             if (existing != null) {
-                text = keepLinks(existing, text, req.docName());
+                text = keepLinks(existing, text, req.docName(), draft.mayList());
             }
         } else {
             text = PageWriter.backfillSummary(existing, req.docName(), req.kind(), draft.description(), extra);
@@ -87,34 +87,32 @@ public final class WikiWriter {
     /**
      * A rewritten summary keeps the links other documents' compiles gave it: a page created by a later
      * document lists this one among its sources and linked this summary back. Dropping those links
-     * made a recompile of an unchanged document rewrite its summary and lose real links. The
-     * sections stay in the order, and their entries as, the page had them; an entry is kept only
-     * when its page still exists and still lists this document.
+     * made a recompile of an unchanged document rewrite its summary and lose real links. The candidates
+     * are the links the page had and the draft's {@link DocDraft#mayList} (so a summary edited by hand
+     * gets them back); a link is kept when its page exists and lists this document.
      */
-    private String keepLinks(String existing, String fresh, String doc) throws IOException {
+    private String keepLinks(String existing, String fresh, String doc, List<String> mayList) throws IOException {
         List<String> old = Sections.lines(PageWriter.body(existing));
-        List<PageKind> order = new ArrayList<>(List.of(PageKind.values()));
-        order.removeIf(k -> Sections.bounds(old, k.summarySection()) == null);
-        order.sort(java.util.Comparator.comparingInt(k -> Sections.bounds(old, k.summarySection())[0]));
-        List<String> lines = Sections.lines(fresh);
-        for (PageKind kind : order) {
+        String text = fresh;
+        for (PageKind kind : PageKind.values()) {
+            List<String> candidates = new ArrayList<>();
             int[] b = Sections.bounds(old, kind.summarySection());
+            if (b != null) {
+                old.subList(b[0], b[1]).forEach(candidates::add);
+            }
+            mayList.forEach(t -> candidates.add("- [[" + t + "]]"));
             List<String> kept = new ArrayList<>();
-            for (String line : old.subList(b[0], b[1])) {
+            for (String line : candidates) {
                 String slug = linkedSlug(line, kind);
-                if (slug != null && listsDocument(kind, slug, doc)) {
-                    kept.add(line);
+                if (slug != null && !kept.contains(kind.target(slug)) && listsDocument(kind, slug, doc)) {
+                    kept.add(kind.target(slug));
                 }
             }
-            if (kept.isEmpty() || Sections.bounds(lines, kind.summarySection()) != null) {
-                continue;
-            }
-            Sections.ensure(lines, kind.summarySection());
-            for (int i = kept.size() - 1; i >= 0; i--) {
-                Sections.insertEntry(lines, kind.summarySection(), kept.get(i));
+            if (!kept.isEmpty()) {
+                text = PageWriter.addSummaryLinks(text, kind.summarySection(), kept);
             }
         }
-        return Sections.join(lines);
+        return text;
     }
 
     /** The slug of a {@code - [[concepts/slug]]} entry of the kind, or null. */
@@ -150,7 +148,7 @@ public final class WikiWriter {
         Path path = layout.summary(doc);
         String text = store.read(path);
         if (text != null) {
-            store.write(path, PageWriter.addBacklinks(text, kind.summarySection(),
+            store.write(path, PageWriter.addSummaryLinks(text, kind.summarySection(),
                     slugs.stream().map(kind::target).toList()));
         }
     }
