@@ -106,18 +106,39 @@ public final class Recompiler {
         return Files.exists(source) ? null : "missing source " + layout.relative(source);
     }
 
-    /** The title the add gave the document: its source's first heading (what converters use), else the file stem. */
+    /**
+     * The title the add gave the document. The converter chose it (front matter, the first heading at
+     * any level, a PDF's metadata, else the file stem) and nothing but the summary's first line kept
+     * it: re-deriving it from the source turned "2.2 Simple Example" into the file stem. So the
+     * summary's {@code # } heading first, then the source's first top-level heading, then the stem.
+     */
     private String title(RegistryEntry e, String name) throws java.io.IOException {
-        Path source = layout.sourceMd(name);
-        if (!e.isLongDoc() && Files.exists(source)) {
-            try (var lines = Files.lines(source, StandardCharsets.UTF_8)) {
-                var heading = lines.filter(l -> l.startsWith("# ")).findFirst();
-                if (heading.isPresent()) {
-                    return heading.get().substring(2).strip();
-                }
+        if (!e.isLongDoc()) {
+            String fromSummary = firstHeading(layout.summary(name), true);
+            if (fromSummary != null) {
+                return fromSummary;
+            }
+            String fromSource = firstHeading(layout.sourceMd(name), false);
+            if (fromSource != null) {
+                return fromSource;
             }
         }
         return stem(e.name());
+    }
+
+    /** The text of the file's first {@code # } line (after its frontmatter when {@code page}), or null. */
+    private static String firstHeading(Path file, boolean page) throws java.io.IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String body = page ? PageWriter.body(text) : text;
+        for (String line : body.split("\n", -1)) {
+            if (line.startsWith("# ") && !line.substring(2).isBlank()) {
+                return line.substring(2).strip();
+            }
+        }
+        return null;
     }
 
     private static String stem(String fileName) {

@@ -81,8 +81,15 @@ public final class OfflineCompiler implements WikiCompiler {
         Run run = new Run(req, analysis, DocRecords.load(layout, req.docName(), warnings::add), new PageStore(layout, tx));
 
         List<PageDraft> pages = new ArrayList<>();
-        for (ProperName n : names) {
-            if (pages.size() < MAX_ENTITIES && (n.count() >= 2 || run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()))) {
+        // A name this document records (its first RECORD_SIZE, what the others can see of it) that
+        // another document records too, or that has a page, always gets (or joins) its page; the cap
+        // only limits names this document repeats on its own. Capping shared names too made the page
+        // depend on which of the documents came last: the later one, over its cap, skipped the name
+        // its predecessor would have taken, so a recompile of the predecessor created it.
+        for (int i = 0; i < names.size(); i++) {
+            ProperName n = names.get(i);
+            boolean shared = i < RECORD_SIZE && (run.sharedName(n.key()) || run.exists(PageKind.ENTITY, n.surface()));
+            if (shared || pages.size() < MAX_ENTITIES && n.count() >= 2) {
                 pages.add(run.entity(n));
             }
         }
@@ -113,7 +120,12 @@ public final class OfflineCompiler implements WikiCompiler {
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.NAMES, names.stream().limit(RECORD_SIZE).map(ProperName::key).toList());
-        new WikiWriter(run.store, warnings::add).write(req, new DocDraft(description, body, record, pages, List.of(), List.of()));
+        // Another document's compile quotes this one on the pages of the phrases and names it records.
+        List<String> mayList = new ArrayList<>();
+        phrases.forEach(p -> mayList.add(PageKind.CONCEPT.target(run.slug(PageKind.CONCEPT, p.key()))));
+        names.stream().limit(RECORD_SIZE).forEach(n -> mayList.add(PageKind.ENTITY.target(run.slug(PageKind.ENTITY, n.surface()))));
+        new WikiWriter(run.store, warnings::add).write(req,
+                new DocDraft(description, body, record, pages, List.of(), List.of(), mayList));
         return new CompileResult(description, run.store.written(), warnings);
     }
 
@@ -202,26 +214,36 @@ public final class OfflineCompiler implements WikiCompiler {
             List<Sentence> mentions = Extracts.mentioning(doc, Extracts.containsPhrase(p.key()));
             String title = conceptTitle(mentions, p);
             List<DocRecord> sharing = others.stream().filter(r -> r.mentions(p.key())).toList();
-            return draft(PageKind.CONCEPT, slug, title, p.surface(), mentions, sharing, Extracts.containsPhrase(p.key()), null);
+            return draft(PageKind.CONCEPT, slug, title, ms -> Extracts.mostWritten(ms, p.key()), mentions, sharing,
+                    Extracts.containsPhrase(p.key()), null);
         }
 
         PageDraft entity(ProperName n) throws IOException {
             String slug = slug(PageKind.ENTITY, n.surface());
-            List<Sentence> mentions = Extracts.mentioning(doc, s -> s.text().contains(n.surface()));
+            // The same test for this document as for the others it shares the name with (they know only
+            // the key): a document's section must not depend on which document made the page.
+            Predicate<Sentence> mentionTest = s -> s.text().toLowerCase(Locale.ROOT).contains(n.key());
+            List<Sentence> mentions = Extracts.mentioning(doc, mentionTest);
             List<DocRecord> sharing = others.stream().filter(r -> r.names().contains(n.key())).toList();
             String existing = store.read(path(PageKind.ENTITY, slug));
             String type = existing != null ? existingType(existing)
                     : typer.guess(n.surface(), mentions, req.config().entityTypes());
-            return draft(PageKind.ENTITY, slug, n.surface(), n.key(), mentions, sharing,
-                    s -> s.text().toLowerCase(Locale.ROOT).contains(n.key()), type == null ? "other" : type);
+            return draft(PageKind.ENTITY, slug, n.surface(), ms -> n.key(), mentions, sharing,
+                    mentionTest, type == null ? "other" : type);
         }
 
-        private PageDraft draft(PageKind kind, String slug, String title, String surfaceLower, List<Sentence> mentions,
+        /**
+         * @param surfaceIn how a document's mentions write the subject (lower case), for picking its
+         *                  definition-like sentence: worked out from each document's own mentions, so
+         *                  its quotes are the same whether it or another document made the page
+         */
+        private PageDraft draft(PageKind kind, String slug, String title, java.util.function.Function<List<Sentence>, String> surfaceIn,
+                                List<Sentence> mentions,
                                 List<DocRecord> sharing, Predicate<Sentence> mentionTest, String entityType)
                 throws IOException {
             String cur = req.docName();
             String existing = store.read(path(kind, slug));
-            Sentence lead = Extracts.definition(mentions, surfaceLower);
+            Sentence lead = Extracts.definition(mentions, surfaceIn.apply(mentions));
             DocQuotes own = new DocQuotes(cur, quotes(mentions, lead));
             if (existing != null) {
                 String body = OfflinePages.withSection(PageWriter.body(existing).replaceFirst("^\n+", ""), own);
@@ -233,7 +255,7 @@ public final class OfflineCompiler implements WikiCompiler {
             List<String> sources = new ArrayList<>(List.of(PageWriter.sourceFile(cur)));
             for (DocRecord other : sharing) {
                 List<Sentence> theirs = Extracts.mentioning(otherText(other.docName()), mentionTest);
-                Sentence theirLead = Extracts.definition(theirs, surfaceLower);
+                Sentence theirLead = Extracts.definition(theirs, surfaceIn.apply(theirs));
                 lead = lead == null || lead.kind() == Sentence.Kind.ROW && theirLead != null
                         && theirLead.kind() != Sentence.Kind.ROW ? theirLead : lead;
                 quotes.add(new DocQuotes(other.docName(), quotes(theirs, theirLead)));

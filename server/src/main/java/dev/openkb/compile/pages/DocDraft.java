@@ -13,12 +13,22 @@ import java.util.Map;
  * @param pages            concept and entity pages to write, in write order
  * @param relatedConcepts  existing concept slugs to cross-link only
  * @param relatedEntities  existing entity slugs to cross-link only
+ * @param mayList          link targets ({@code concepts/<slug>}, {@code entities/<slug>}) of pages that
+ *                         may list this document without this compile choosing them (another
+ *                         document's compile made them and quoted this one); a rewritten summary links
+ *                         those that do, so it does not depend on what the page it replaces still had
  */
 public record DocDraft(String description, String summaryBody, Map<String, Object> summaryExtra, List<PageDraft> pages,
-                List<String> relatedConcepts, List<String> relatedEntities) {
+                List<String> relatedConcepts, List<String> relatedEntities, List<String> mayList) {
     public DocDraft {
         pages = List.copyOf(pages);
         relatedConcepts = List.copyOf(relatedConcepts);
         relatedEntities = List.copyOf(relatedEntities);
+        mayList = List.copyOf(mayList);
+    }
+
+    public DocDraft(String description, String summaryBody, Map<String, Object> summaryExtra, List<PageDraft> pages,
+                    List<String> relatedConcepts, List<String> relatedEntities) {
+        this(description, summaryBody, summaryExtra, pages, relatedConcepts, relatedEntities, List.of());
     }
 }

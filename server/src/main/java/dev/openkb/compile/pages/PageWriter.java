@@ -256,6 +256,39 @@ public final class PageWriter {
     }
 
     /**
+     * A summary's links to concept or entity pages: the targets not linked yet join {@code section},
+     * whose entries are then kept in alphabetical order, and Related Concepts stays before Entities.
+     * One fixed order, whichever document's compile added a link first, so a summary rebuilt by a
+     * recompile reads exactly as the one the adds built up.
+     */
+    public static String addSummaryLinks(String text, String section, List<String> targets) {
+        List<String> missing = targets.stream().filter(t -> !text.contains("[[" + t + "]]")).distinct().toList();
+        List<String> lines = Sections.lines(text);
+        if (missing.isEmpty() && Sections.bounds(lines, section) == null) {
+            return text;
+        }
+        if (section.equals(RELATED_CONCEPTS)) {
+            Sections.ensureBefore(lines, section, ENTITIES);
+        } else {
+            Sections.ensure(lines, section);
+        }
+        missing.forEach(t -> Sections.insertEntry(lines, section, "- [[" + t + "]]"));
+        int[] b = Sections.bounds(lines, section);
+        List<Integer> at = new ArrayList<>();
+        for (int i = b[0]; i < b[1]; i++) {
+            if (lines.get(i).startsWith("- [[")) {
+                at.add(i);
+            }
+        }
+        List<String> entries = new ArrayList<>(at.stream().map(lines::get).sorted().toList());
+        for (int i = 0; i < at.size(); i++) {
+            lines.set(at.get(i), entries.get(i));
+        }
+        String out = Sections.join(lines);
+        return out;
+    }
+
+    /**
      * Takes out of a concept or entity page everything {@code docName} contributed: its entry in
      * {@code sources}, its {@code ## From <doc>} section (the quotes the offline compiler took from
      * it), its {@code ## Related Documents} entry and "See also" line, and a description quoted from

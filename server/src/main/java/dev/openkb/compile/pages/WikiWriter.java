@@ -75,10 +75,61 @@ public final class WikiWriter {
         if (draft.summaryBody() != null || existing == null) {
             String body = draft.summaryBody() != null ? draft.summaryBody() : "# " + req.displayTitle() + "\n";
             text = PageWriter.summaryPage(req.docName(), req.kind(), draft.description(), extra, body);
+            if (existing != null) {
+                text = keepLinks(existing, text, req.docName(), draft.mayList());
+            }
         } else {
             text = PageWriter.backfillSummary(existing, req.docName(), req.kind(), draft.description(), extra);
         }
         store.write(path, text);
+    }
+
+    /**
+     * A rewritten summary keeps the links other documents' compiles gave it: a page created by a later
+     * document lists this one among its sources and linked this summary back. Dropping those links
+     * made a recompile of an unchanged document rewrite its summary and lose real links. The candidates
+     * are the links the page had and the draft's {@link DocDraft#mayList} (so a summary edited by hand
+     * gets them back); a link is kept when its page exists and lists this document.
+     */
+    private String keepLinks(String existing, String fresh, String doc, List<String> mayList) throws IOException {
+        List<String> old = Sections.lines(PageWriter.body(existing));
+        String text = fresh;
+        for (PageKind kind : PageKind.values()) {
+            List<String> candidates = new ArrayList<>();
+            int[] b = Sections.bounds(old, kind.summarySection());
+            if (b != null) {
+                old.subList(b[0], b[1]).forEach(candidates::add);
+            }
+            mayList.forEach(t -> candidates.add("- [[" + t + "]]"));
+            List<String> kept = new ArrayList<>();
+            for (String line : candidates) {
+                String slug = linkedSlug(line, kind);
+                if (slug != null && !kept.contains(kind.target(slug)) && listsDocument(kind, slug, doc)) {
+                    kept.add(kind.target(slug));
+                }
+            }
+            if (!kept.isEmpty()) {
+                text = PageWriter.addSummaryLinks(text, kind.summarySection(), kept);
+            }
+        }
+        return text;
+    }
+
+    /** The slug of a {@code - [[concepts/slug]]} entry of the kind, or null. */
+    private static String linkedSlug(String line, PageKind kind) {
+        String prefix = "- [[" + kind.dir() + "/";
+        int end = line.indexOf("]]");
+        if (!line.startsWith(prefix) || end < prefix.length()) {
+            return null;
+        }
+        String slug = line.substring(prefix.length(), end);
+        // Untrusted text: one plain file name inside the kind's folder, nothing that could leave it.
+        return slug.isEmpty() || slug.startsWith(".") || slug.matches(".*[/\\\\|#\\p{Cntrl}].*") ? null : slug;
+    }
+
+    private boolean listsDocument(PageKind kind, String slug, String doc) throws IOException {
+        String page = store.read(path(kind, slug));
+        return page != null && PageWriter.sources(page).contains(PageWriter.sourceFile(doc));
     }
 
     /** OpenKB's "related": link an existing page to this document without rewriting it. */
@@ -97,7 +148,7 @@ public final class WikiWriter {
         Path path = layout.summary(doc);
         String text = store.read(path);
         if (text != null) {
-            store.write(path, PageWriter.addBacklinks(text, kind.summarySection(),
+            store.write(path, PageWriter.addSummaryLinks(text, kind.summarySection(),
                     slugs.stream().map(kind::target).toList()));
         }
     }

@@ -83,6 +83,30 @@ public final class Extracts {
         return String.join(" ", words);
     }
 
+    /**
+     * How the sentences most often write the phrase, lower case (the first in alphabetical order on a
+     * tie), or {@code key} when none does: read from the sentences alone, so any document's mentions
+     * give the same answer whichever document asks.
+     */
+    public static String mostWritten(List<Sentence> mentions, String key) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (Sentence s : mentions) {
+            String w = phraseAsWritten(s, key);
+            if (w != null) {
+                counts.merge(w.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        String best = key;
+        int bestCount = 0;
+        for (java.util.Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
     private static int indexOfPhrase(Sentence s, String[] want) {
         List<Word> words = s.words();
         outer:
