@@ -20,6 +20,12 @@ const CHOSEN = {
     'recover.png': ['4-kill-recover', 'recover-report'],
     'output-after-crash.png': ['4-kill-recover', 'output-after-restart'],
     'ask-panel.png': ['5-ask', 'saved'],
+    'workspace-symbol.png': ['6-navigate', 'workspace-symbol'],
+    'backlinks-lens.png': ['6-navigate', 'backlinks-lens-references'],
+    'backlinks-documents-views.png': ['6-navigate', 'documents-view'],
+    'graph.png': ['6-navigate', 'graph-node-opened'],
+    'rename-f2.png': ['7-rename', 'rename-box'],
+    'rename-explorer.png': ['7-rename', 'explorer-rename-confirm'],
 };
 
 mkdirSync(join(root, 'images'), { recursive: true });

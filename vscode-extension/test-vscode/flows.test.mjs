@@ -24,6 +24,7 @@ async function flow(name, folder, body) {
         await body(wb, () => outputSince(mark));
     } catch (error) {
         await wb.screenshot('FAILED').catch(() => {});
+        fs.writeFileSync(path.join(wb.artifactsDir, 'openkb-output.log'), outputSince(mark));
         throw error;
     } finally {
         await wb.close();
@@ -61,15 +62,88 @@ function assertQuietOutput(text) {
 }
 
 /**
- * The Ask panel's content: VS Code shows a webview as an iframe (class `webview`) holding the
- * extension's page in an inner iframe (`#active-frame`).
+ * The content of the (one) webview open in the workbench once `selector` is in it: VS Code shows a
+ * webview as an iframe (class `webview`) holding the extension's page in an inner iframe (`#active-frame`).
  */
-async function askPanel(wb) {
-    const outer = wb.page.locator('iframe.webview.ready').first();
-    await outer.waitFor({ timeout: 60_000 });
+async function webview(wb, selector) {
+    await wb.page.locator('iframe.webview.ready').first().waitFor({ timeout: 60_000 });
     const content = wb.page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
-    await content.locator('#turns').waitFor({ state: 'attached', timeout: 60_000 });
+    await content.locator(selector).waitFor({ state: 'attached', timeout: 60_000 });
     return content;
+}
+
+/**
+ * Runs in the graph's page: the centre (CSS pixels of the canvas) of the pixels painted exactly in
+ * `rgb`, i.e. the nodes of that kind drawn in full colour (the search dims the others), or null.
+ */
+function nodeOfColour(canvas, rgb) {
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let sx = 0;
+    let sy = 0;
+    let count = 0;
+    for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+            const i = (y * width + x) * 4;
+            if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2] && data[i + 3] === 255) {
+                sx += x;
+                sy += y;
+                count += 1;
+            }
+        }
+    }
+    const scale = canvas.width / canvas.clientWidth;
+    return count === 0 ? null : { x: sx / count / scale, y: sy / count / scale };
+}
+
+/**
+ * A KB of two documents made by the CLI, whose offline compile gives both summaries the concepts
+ * "quick brown fox" and "lazy dog" (noun phrases they share). Returns its wiki folder.
+ */
+function twoDocumentKb(ws) {
+    initKb(env.jar, ws);
+    writeFiles(ws, {
+        'incoming/d1.txt': 'Paragraph about topic 1: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
+        'incoming/d2.txt': 'Paragraph about topic 2: the quick brown fox jumps over the lazy dog.\n'.repeat(20),
+    });
+    const added = cli(env.jar, ['add', 'incoming'], ws);
+    assert.equal(added.code, 0, `openkb add: ${added.stdout}`);
+    const wiki = path.join(ws, 'wiki');
+    for (const page of ['concepts/lazy-dog', 'concepts/quick-brown-fox', 'summaries/d1', 'summaries/d2']) {
+        assert.ok(fs.existsSync(path.join(wiki, `${page}.md`)), `the add compiled ${page}`);
+    }
+    return wiki;
+}
+
+/** The wiki's page files as keys ("concepts/x", "index"), sorted. */
+function pageKeys(wiki) {
+    return fs.readdirSync(wiki, { recursive: true })
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => f.split(path.sep).join('/').replace(/\.md$/, ''))
+        .sort();
+}
+
+/** The pages (keys, sorted) whose text on disk holds a wikilink to `key`. */
+function linkingPages(wiki, key) {
+    const link = new RegExp(`\\[\\[${key}(?:[#|][^\\]]*)?\\]\\]`);
+    return pageKeys(wiki).filter((k) => k !== key && link.test(fs.readFileSync(path.join(wiki, `${k}.md`), 'utf8')));
+}
+
+/** The 1-based line of `page`'s first wikilink to `key`, as it is on disk. */
+function linkLine(wiki, page, key) {
+    const lines = fs.readFileSync(path.join(wiki, `${page}.md`), 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.includes(`[[${key}]]`));
+    assert.ok(i >= 0, `${page} links [[${key}]]`);
+    return i + 1;
+}
+
+/** How many nodes the graph has: its summary, concept and entity pages. */
+function graphNodes(wiki) {
+    return pageKeys(wiki).filter((k) => /^(summaries|concepts|entities)\//.test(k)).length;
+}
+
+/** The Ask panel's content. */
+function askPanel(wb) {
+    return webview(wb, '#turns');
 }
 
 async function statusBarText(wb) {
@@ -367,4 +441,189 @@ describe('OpenKB in a real VS Code', () => {
         });
     });
 
+    test('navigate a KB: symbol search, outline, the backlinks lens and view, the Documents view, the graph', async () => {
+        const ws = server.newWorkspace('navigate');
+        const wiki = twoDocumentKb(ws);
+        await flow('6-navigate', ws, async (wb, output) => {
+            // Go to Symbol in Workspace (Ctrl+T is "#" in the palette) finds the concept page by its title.
+            // The server answers once it has indexed the KB, so the query is typed again until it does.
+            const symbol = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Quick brown fox' }).first();
+            await until(async () => {
+                await wb.openPalette();
+                await wb.page.locator('.quick-input-widget .quick-input-box input').fill('#Quick brown fox');
+                try {
+                    await symbol.waitFor({ timeout: 3_000 });
+                    return true;
+                } catch {
+                    await wb.page.keyboard.press('Escape');
+                    return false;
+                }
+            }, 'the workspace symbol "Quick brown fox"', 60_000, 500);
+            await wb.screenshot('workspace-symbol');
+            assert.match(await symbol.innerText(), /concepts\/quick-brown-fox/, 'the symbol names its page key');
+            await symbol.click();
+            await wb.tab('quick-brown-fox.md').waitFor({ timeout: 30_000 });
+            const editor = wb.activeEditor();
+            await editor.locator('.view-line', { hasText: '# Quick brown fox' }).waitFor({ timeout: 30_000 });
+
+            // The Outline shows the page's headings. The folders section is folded away first, as a user
+            // makes room, so the side bar shows the whole outline.
+            await wb.page.locator('.pane', { has: wb.page.locator('.explorer-folders-view') }).locator('.pane-header').first().click();
+            await wb.page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: 30_000 });
+            const outline = await wb.focusView('Outline');
+            // With two outline providers (OpenKB's and the Markdown extension's) VS Code groups the symbols by
+            // provider, collapsed once the second one answers: OpenKB's group is opened by its twistie.
+            const group = outline.locator('.monaco-list-row', { hasText: /^OpenKB$/ }).first();
+            await until(async () => {
+                if ((await group.count()) > 0 && (await group.getAttribute('aria-expanded')) === 'false') {
+                    await group.locator('.monaco-tl-twistie').click();
+                }
+                return outline.locator('.monaco-list-row', { hasText: /^Related Documents$/ }).first().isVisible();
+            }, "the outline to show the page's headings", 60_000, 500);
+            for (const heading of ['Quick brown fox', 'From d1', 'From d2', 'Related Documents']) {
+                // OpenKB's symbols are the heading texts ("From d1"); the Markdown extension's keep the #s.
+                await outline.locator('.monaco-list-row', { hasText: new RegExp(`^${heading}$`) }).first().waitFor({ timeout: 30_000 });
+            }
+            await wb.screenshot('outline');
+
+            // "N backlinks" on the title; clicking it peeks the pages that link here.
+            const lens = editor.locator('.codelens-decoration a', { hasText: /\d+ backlinks?/ }).first();
+            await lens.waitFor({ timeout: 60_000 });
+            const lensText = await lens.innerText();
+            const linking = linkingPages(wiki, 'concepts/quick-brown-fox');
+            assert.deepEqual(linking, ['index', 'summaries/d1', 'summaries/d2'], 'the fixture: the index and both summaries link the concept');
+            assert.match(lensText, new RegExp(`^${linking.length} backlinks`), `the lens counts the linking pages: ${lensText}`);
+            await lens.click();
+            const peek = wb.page.locator('.reference-zone-widget').first();
+            await peek.waitFor({ timeout: 30_000 });
+            for (const file of ['index.md', 'd1.md', 'd2.md']) {
+                await peek.locator('.ref-tree .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 30_000 });
+            }
+            await wb.screenshot('backlinks-lens-references');
+            await wb.page.keyboard.press('Escape');
+            await peek.waitFor({ state: 'hidden', timeout: 30_000 });
+
+            // The Backlinks view lists the same pages for the active page, each at its line.
+            const backlinks = await wb.focusView('Backlinks');
+            for (const key of linking) {
+                const row = backlinks.locator('.monaco-list-row', { hasText: key }).first();
+                await row.waitFor({ timeout: 30_000 });
+                const line = linkLine(wiki, key, 'concepts/quick-brown-fox');
+                assert.match(await row.innerText(), new RegExp(`line ${line}\\b`), `${key} links at line ${line}`);
+            }
+            await wb.screenshot('backlinks-view');
+
+            // The Documents view lists the KB's documents with their type; a document opens into its pages
+            // and its context menu offers recompile and remove.
+            const documents = await wb.focusView('Knowledge Base Documents');
+            const d1 = documents.locator('.monaco-list-row', { hasText: 'd1.txt' }).first();
+            await d1.waitFor({ timeout: 30_000 });
+            await documents.locator('.monaco-list-row', { hasText: 'd2.txt' }).first().waitFor({ timeout: 30_000 });
+            assert.equal(await documents.locator('.monaco-list-row').count(), 2, 'two documents, nothing else');
+            await d1.click();
+            await documents.locator('.monaco-list-row', { hasText: 'summaries/d1' }).first().waitFor({ timeout: 30_000 });
+            await d1.click({ button: 'right' });
+            for (const action of ['Recompile Document', 'Remove Document from Knowledge Base']) {
+                await wb.page.locator('.monaco-menu .action-item .action-label', { hasText: action }).first().waitFor({ timeout: 30_000 });
+            }
+            await wb.screenshot('documents-view');
+            await wb.page.keyboard.press('Escape');
+
+            // Show Graph: the webview draws every page; clicking the "lazy dog" node opens its page.
+            await wb.runCommand('OpenKB: Show Graph');
+            const graph = await webview(wb, '#graph');
+            const pages = graphNodes(wiki);
+            await until(async () => new RegExp(`^${pages} pages, \\d+ links?$`).test(await graph.locator('#count').innerText()),
+                `the graph to count ${pages} pages`, 30_000);
+            // The layout animates for a few hundred frames: the node is looked for once the picture is still.
+            let last = '';
+            await until(async () => {
+                const now = await graph.locator('#graph').evaluate((c) => c.toDataURL());
+                const still = now === last;
+                last = now;
+                return still;
+            }, 'the graph layout to settle', 60_000, 500);
+            await graph.locator('#q').fill('lazy dog');
+            await until(async () => (await graph.locator('#count').innerText()) === `1 of ${pages}`, 'the search to keep one page', 10_000);
+            await wb.screenshot('graph');
+            const at = await graph.locator('#graph').evaluate(nodeOfColour, [0xf2, 0x8e, 0x2b]); // a concept, drawn in full colour
+            assert.ok(at, 'the searched concept is drawn on the canvas');
+            // Playwright places a click in the webview's inner frame some pixels off (the frames' offsets),
+            // so the pointer is first moved there and the position the page saw corrects the click.
+            const canvas = graph.locator('#graph');
+            await canvas.evaluate(() => {
+                window.addEventListener('mousemove', (e) => { window.__openkbPointer = { x: e.clientX, y: e.clientY }; }, true);
+            });
+            await canvas.hover({ position: at });
+            const seen = await until(() => canvas.evaluate(() => window.__openkbPointer), 'the pointer over the graph', 10_000);
+            await canvas.click({ position: { x: 2 * at.x - seen.x, y: 2 * at.y - seen.y } });
+            await graph.locator('#info-title', { hasText: 'Lazy dog' }).waitFor({ timeout: 30_000 });
+            await wb.tab('lazy-dog.md').waitFor({ timeout: 30_000 });
+            await wb.screenshot('graph-node-opened');
+            assertQuietOutput(output());
+        });
+    });
+
+    test('rename a page with F2 on a [[link]] and from the explorer: the file moves and every link follows', async () => {
+        const ws = server.newWorkspace('rename');
+        const wiki = twoDocumentKb(ws);
+        await flow('7-rename', ws, async (wb, output) => {
+            // F2 on the link [[concepts/lazy-dog]] in summaries/d1.
+            await wb.openFile('summaries/d1.md');
+            const line = linkLine(wiki, 'summaries/d1', 'concepts/lazy-dog');
+            await wb.activeEditor().locator('.view-line', { hasText: '[[concepts/lazy-dog]]' }).waitFor({ timeout: 30_000 });
+            // F2 is pressed once the OpenKB server answers for this page (its lens shows): before that, only
+            // VS Code's Markdown extension offers a rename here, and it takes [[x]] for a reference link.
+            await wb.activeEditor().locator('.codelens-decoration a', { hasText: /\d+ backlinks?/ }).first().waitFor({ timeout: 60_000 });
+            await wb.goTo(line, 8);
+            // The server's prepareRename answers once it knows the page; until then F2 says there is nothing to rename.
+            const box = wb.page.locator('.rename-box input').first();
+            await until(async () => {
+                await wb.page.keyboard.press('F2');
+                try {
+                    await box.waitFor({ timeout: 3_000 });
+                    return true;
+                } catch {
+                    await wb.page.keyboard.press('Escape');
+                    return false;
+                }
+            }, 'the rename box on [[concepts/lazy-dog]]', 60_000, 500);
+            assert.equal(await box.inputValue(), 'lazy-dog', 'the rename box offers the page name (OpenKB\'s rename, not Markdown\'s)');
+            await box.fill('sleepy-dog');
+            await wb.screenshot('rename-box');
+            await wb.page.keyboard.press('Enter');
+            await until(() => fs.existsSync(path.join(wiki, 'concepts', 'sleepy-dog.md')) && !fs.existsSync(path.join(wiki, 'concepts', 'lazy-dog.md')),
+                'concepts/lazy-dog.md to be renamed to sleepy-dog.md on disk', 60_000);
+            await until(() => linkingPages(wiki, 'concepts/sleepy-dog').join() === 'index,summaries/d1,summaries/d2',
+                'the index and both summaries to link [[concepts/sleepy-dog]] on disk', 60_000);
+            assert.deepEqual(linkingPages(wiki, 'concepts/lazy-dog'), [], 'no page links the old name');
+            await wb.activeEditor().locator('.view-line', { hasText: '[[concepts/sleepy-dog]]' }).waitFor({ timeout: 30_000 });
+            await wb.screenshot('renamed-by-f2');
+
+            // The explorer's own Rename of concepts/quick-brown-fox.md: workspace/willRenameFiles rewrites the links.
+            await wb.openFile('concepts/quick-brown-fox.md');
+            await wb.runCommand('File: Reveal Active File in Explorer View');
+            await wb.explorerAction('quick-brown-fox.md', 'Rename');
+            const input = wb.page.locator('.explorer-folders-view .monaco-inputbox input').first();
+            await input.waitFor({ timeout: 30_000 });
+            await input.fill('swift-fox.md');
+            await wb.screenshot('explorer-rename');
+            await wb.page.keyboard.press('Enter');
+            // VS Code asks before it applies an extension's edits to a file move; the user says OK.
+            const dialog = wb.page.locator('.monaco-dialog-box', { hasText: "Extension 'OpenKB' wants to make refactoring changes with this file move" });
+            await dialog.waitFor({ timeout: 60_000 });
+            await wb.screenshot('explorer-rename-confirm');
+            await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
+            await until(() => fs.existsSync(path.join(wiki, 'concepts', 'swift-fox.md')) && !fs.existsSync(path.join(wiki, 'concepts', 'quick-brown-fox.md')),
+                'the explorer to rename concepts/quick-brown-fox.md on disk', 60_000);
+            await until(() => linkingPages(wiki, 'concepts/swift-fox').join() === 'index,summaries/d1,summaries/d2',
+                'the index and both summaries to link [[concepts/swift-fox]] on disk', 60_000);
+            assert.deepEqual(linkingPages(wiki, 'concepts/quick-brown-fox'), [], 'no page links the old name');
+            await wb.explorerRow('swift-fox.md').waitFor({ timeout: 30_000 });
+            await wb.screenshot('renamed-in-explorer');
+            await until(async () => (await wb.page.locator('.tab.dirty').count()) === 0, 'every edited file to be saved', 30_000);
+            assertConsistent(assert, env.jar, ws, 'after both renames');
+            assertQuietOutput(output());
+        });
+    });
 });

@@ -305,6 +305,44 @@ export class Workbench {
         await item.click();
     }
 
+    /**
+     * A section of the side bar (Outline, Backlinks, Knowledge Base Documents…) by its header title,
+     * opened and focused through the palette's "Focus on <name> View", as a user would find it.
+     */
+    async focusView(title) {
+        await this.runCommand(`Focus on ${title} View`);
+        const pane = this.viewPane(title);
+        await pane.locator('.pane-body').waitFor({ state: 'visible', timeout: 30_000 });
+        return pane;
+    }
+
+    /** The side-bar section whose header reads `title` (headers are shown in capitals; matched without case). */
+    viewPane(title) {
+        return this.page.locator('.pane', {
+            has: this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }),
+        }).first();
+    }
+
+    /** The text editor of the active editor group. */
+    activeEditor() {
+        return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+    }
+
+    /** Puts the cursor at 1-based `line` and `column` of the active editor through Go to Line (Ctrl+G). */
+    async goTo(line, column) {
+        await this.openPalette();
+        await this.page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
+    }
+
+    /** The editor tab of the file named `name` (in any group). */
+    tab(name) {
+        return this.page.locator('.tabs-container .tab', {
+            has: this.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+        }).first();
+    }
+
     /** The notification toasts shown now. */
     toasts() {
         return this.page.locator('.notifications-toasts .notification-toast');

@@ -3,6 +3,7 @@ import { ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, Tra
 import { ServerCommand } from '../server/javaLauncher';
 import { forwardServerLog } from '../server/serverLog';
 import { CONFIG_SECTION, OpenKbSettings, toServerSettings } from '../settings';
+import { saveAfterMove } from './renameSave';
 
 export const CLIENT_ID = 'openkb';
 export const CLIENT_NAME = 'OpenKB';
@@ -51,6 +52,18 @@ export function createLanguageClient(
         },
         errorHandler,
         initializationOptions: { settings: toServerSettings(settings), workspaceTrusted: launch.workspaceTrusted },
+        middleware: {
+            workspace: {
+                // The links an Explorer rename rewrites are saved once the move is done (see saveAfterMove).
+                willRenameFiles: async (event, next) => {
+                    const edit = await next(event);
+                    if (edit) {
+                        saveAfterMove(event.files, edit);
+                    }
+                    return edit;
+                },
+            },
+        },
         synchronize: {
             configurationSection: CONFIG_SECTION,
             fileEvents: vscode.workspace.createFileSystemWatcher('**/wiki/**/*.md'),
