@@ -31,6 +31,8 @@ final class IndexChecks {
     private static final int MAX_STEM_CHARS = 2 * 255;
     /** Up to this many stems are looked for one by one ({@code String.contains}); more in one scan. */
     private static final int DIRECT_SEARCHES = 16;
+    /** Above this many removed-line substrings per page, every listed page is re-checked instead. */
+    private static final long SUBSTRINGS_PER_PAGE = 64;
 
     private IndexChecks() {
     }
@@ -125,8 +127,21 @@ final class IndexChecks {
                 after.stemOwners(stem).forEach(recheck::add);
             }
         }
+        long substrings = 0;
         for (String line : lines.removed()) {
-            addMentionedOn(after, line, recheck);
+            substrings += (long) line.length() * Math.min(line.length(), MAX_STEM_CHARS);
+        }
+        if (substrings > SUBSTRINGS_PER_PAGE * (long) after.pageCount()) {
+            // very long removed lines: asking every listed page is cheaper than every substring
+            for (WikiPage p : after.pages()) {
+                if (PageScope.isIndexListed(p.key())) {
+                    recheck.add(p.key());
+                }
+            }
+        } else {
+            for (String line : lines.removed()) {
+                addMentionedOn(after, line, recheck);
+            }
         }
         after.listedWithLineBreak().forEach(recheck::add);
         for (String rel : changedPages) {

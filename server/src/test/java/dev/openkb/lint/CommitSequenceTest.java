@@ -182,7 +182,7 @@ class CommitSequenceTest {
         List<String> lines = new ArrayList<>(List.of(read(layout.indexMd()).split("\n", -1)));
         int at = 1 + rnd.nextInt(lines.size() - 1);
         String what;
-        switch (rnd.nextInt(7)) {
+        switch (rnd.nextInt(8)) {
             case 0 -> {
                 what = "drop line " + lines.remove(at);
             }
@@ -206,6 +206,10 @@ class CommitSequenceTest {
             case 4 -> {
                 what = "duplicate line " + at;
                 lines.add(at, lines.get(at));
+            }
+            case 7 -> {
+                what = "long line " + at; // its removal re-checks every listed page, not every substring
+                lines.add(at, "- " + word().repeat(400));
             }
             default -> {
                 what = "line endings";
