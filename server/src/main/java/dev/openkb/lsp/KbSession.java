@@ -121,7 +121,7 @@ final class KbSession implements AutoCloseable {
             } else {
                 return;
             }
-            apply(new DiskChanges(texts, false), versions);
+            apply(DiskChanges.pages(texts), versions);
         });
     }
 
