@@ -1,8 +1,8 @@
 package dev.openkb.chat;
 
 import dev.openkb.engine.CancelToken;
+import dev.openkb.journal.MutationExecutor;
 import dev.openkb.kb.KbLayout;
-import dev.openkb.service.KbService;
 import dev.openkb.wiki.GhostLinks;
 import dev.openkb.wiki.KnownTargets;
 import dev.openkb.wiki.PyJson;
@@ -32,10 +32,9 @@ public final class ChatTranscript {
     }
 
     /** Writes the transcript; returns the file. Saving the same session again on the same day replaces it. */
-    public static Path save(KbService kb, ChatSession session, String name, CancelToken cancel) {
-        KbLayout layout = kb.layout();
+    public static Path save(KbLayout layout, MutationExecutor executor, ChatSession session, String name, CancelToken cancel) {
         Path file = layout.explorationsDir().resolve(fileName(session, name));
-        return kb.executor().call(cancel, r -> r.run("chat_save", Map.of("session", session.id()), tx -> {
+        return executor.call(cancel, r -> r.run("chat_save", Map.of("session", session.id()), tx -> {
             tx.createDirectories(layout.explorationsDir());
             tx.writeString(file, text(session, knownPages(layout)));
             return file;

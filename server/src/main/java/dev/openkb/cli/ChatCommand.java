@@ -52,7 +52,7 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (OpenKb engine = kb.engine(err, w -> err.println("[WARN] " + w))) {
             KbService svc = engine.kb(kb.layout());
-            ChatStore store = new ChatStore(svc.layout(), svc.files());
+            ChatStore store = svc.chats();
             if (list) {
                 List<ChatStore.Entry> sessions = store.list();
                 if (sessions.isEmpty()) {

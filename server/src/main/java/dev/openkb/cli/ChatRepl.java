@@ -183,7 +183,7 @@ final class ChatRepl {
             out.println("Nothing to save yet.");
             return;
         }
-        Path written = ChatTranscript.save(kb, session, name.isEmpty() ? null : name, CancelToken.none());
+        Path written = kb.saveChat(session, name.isEmpty() ? null : name, CancelToken.none());
         out.println("Saved to " + VisibleText.escape(written.toString()));
     }
 

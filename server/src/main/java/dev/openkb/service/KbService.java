@@ -108,24 +108,37 @@ public final class KbService implements AutoCloseable {
         return queries;
     }
 
+    /** {@code openkb chat}'s sessions ({@code .openkb/chats/}). */
+    public dev.openkb.chat.ChatStore chats() {
+        return new dev.openkb.chat.ChatStore(layout, files);
+    }
+
+    /** {@code /save} in {@code openkb chat}: the session as an exploration page, one journaled transaction. */
+    public Path saveChat(dev.openkb.chat.ChatSession session, String name, CancelToken cancel) {
+        return dev.openkb.chat.ChatTranscript.save(layout, executor, session, name, cancel);
+    }
+
     public KbLayout layout() {
         return layout;
     }
 
-    public KbLock lock() {
+    // The four below are the service's internals, package-private so nothing outside the service
+    // can take the lock, run a raw transaction or bypass the mutation thread. Tests reach them
+    // through dev.openkb.service.KbInternals (test sources) to plant crashes and faults.
+    KbLock lock() {
         return lock;
     }
 
-    public MutationRunner runner() {
+    MutationRunner runner() {
         return runner;
     }
 
     /** The KB's one mutation thread: every mutation of this KB in this process runs there. */
-    public MutationExecutor executor() {
+    MutationExecutor executor() {
         return executor;
     }
 
-    public AtomicFiles files() {
+    AtomicFiles files() {
         return files;
     }
 

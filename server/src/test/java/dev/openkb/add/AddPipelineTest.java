@@ -67,7 +67,7 @@ class AddPipelineTest {
             h.committer = new DocumentCommitter() {
                 @Override
                 public Object analyze(dev.openkb.convert.ConvertedDoc converted) throws IOException {
-                    String where = Thread.currentThread().getName() + (h.kb.lock().isHeldByCurrentThread() ? " holding the lock" : "");
+                    String where = Thread.currentThread().getName() + (dev.openkb.service.KbInternals.lock(h.kb).isHeldByCurrentThread() ? " holding the lock" : "");
                     analysedOn.put(converted.docName(), where);
                     return "first line of " + converted.docName() + ": " + Files.readString(converted.stagedSource()).lines().findFirst().orElseThrow();
                 }

@@ -7,6 +7,7 @@ import dev.openkb.convert.StagedFiles;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.engine.ProgressListener;
 import dev.openkb.kb.KbLayout;
+import dev.openkb.service.KbInternals;
 import dev.openkb.service.KbService;
 import dev.openkb.service.OpenKb;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     AddReport add(List<Path> inputs, int jobs, ProgressListener l, CancelToken cancel) throws IOException {
-        AddPipeline p = new AddPipeline(kb.layout(), kb.files(), kb.lock(), kb.executor(), converter,
+        AddPipeline p = new AddPipeline(kb.layout(), KbInternals.files(kb), KbInternals.lock(kb), KbInternals.executor(kb), converter,
                 f -> f.getFileName().toString().endsWith(".md") || f.getFileName().toString().endsWith(".txt"),
                 ".md, .txt", committer, CLOCK);
         return p.add(inputs, new AddOptions(jobs, 2, 20), l, cancel);

@@ -36,8 +36,8 @@ public final class Harness implements AutoCloseable {
     }
 
     public CompileResult mutate(WikiCompiler compiler, CompileRequest req, Map<Path, String> publish) {
-        try (KbLock.Hold h = service.lock().exclusive(CancelToken.none())) {
-            return service.runner().run("add", Map.of("doc_name", req.docName()), tx -> {
+        try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(service).exclusive(CancelToken.none())) {
+            return dev.openkb.service.KbInternals.runner(service).run("add", Map.of("doc_name", req.docName()), tx -> {
                 for (Map.Entry<Path, String> e : publish.entrySet()) {
                     tx.writeString(e.getKey(), e.getValue());
                 }

@@ -31,8 +31,8 @@ final class SyntheticAdd {
         try (Lease lease = Lease.take(staging); StagingCleanup c = new StagingCleanup(kb, staging)) {
             Files.writeString(Files.createDirectories(staging.resolve("raw")).resolve("paper.md"), "# Paper\nraw text\n");
             Files.writeString(Files.createDirectories(staging.resolve("wiki/sources")).resolve("paper.md"), "# Paper\nsource\n");
-            try (KbLock.Hold h = kb.lock().exclusive(CancelToken.none())) {
-                kb.runner().run("add", Map.of("doc_name", "paper", "name", "paper.md"), tx -> {
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(kb).exclusive(CancelToken.none())) {
+                dev.openkb.service.KbInternals.runner(kb).run("add", Map.of("doc_name", "paper", "name", "paper.md"), tx -> {
                     body(tx, l, staging);
                     if (fail) {
                         throw new IOException("compile failed (simulated)");
@@ -51,7 +51,7 @@ final class SyntheticAdd {
     private record StagingCleanup(KbService kb, Path staging) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            kb.files().deleteTree(staging);
+            dev.openkb.service.KbInternals.files(kb).deleteTree(staging);
         }
     }
 

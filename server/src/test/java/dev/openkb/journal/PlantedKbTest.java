@@ -230,7 +230,7 @@ class PlantedKbTest {
         assertTrue(Files.exists(temp), "recovery deleted a file outside the KB as a 'stray temp'");
         assertTrue(r.errors().stream().anyMatch(e -> e.startsWith("Recovery refused")), r.errors().toString());
         try (OpenKb engine = new OpenKb(new RealFileOps(), w -> { })) {
-            KbException e = assertThrows(KbException.class, () -> engine.kb(kb).executor().call(CancelToken.none(),
+            KbException e = assertThrows(KbException.class, () -> dev.openkb.service.KbInternals.executor(engine.kb(kb)).call(CancelToken.none(),
                     runner -> runner.run("lint", Map.of(), tx -> {
                         tx.write(kb.indexMd(), "# Index v2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         return null;

@@ -304,8 +304,8 @@ class RecoveryTest {
         FaultyFileOps crashing = new FaultyFileOps().arm(1, "delete", FaultyFileOps.Mode.CRASH, null);
         try (OpenKb engine = new OpenKb(crashing, w -> { })) {
             KbService svc = engine.kb(kb);
-            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
-                svc.runner().run("op", Map.of(), tx -> {
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(svc).exclusive(CancelToken.none())) {
+                dev.openkb.service.KbInternals.runner(svc).run("op", Map.of(), tx -> {
                     tx.writeString(kb.concept("a"), "changed a");
                     tx.delete(kb.concept("a"));
                     return null;
@@ -332,8 +332,8 @@ class RecoveryTest {
         FaultyFileOps crashing = new FaultyFileOps().arm(1, "delete", FaultyFileOps.Mode.CRASH, null);
         try (OpenKb engine = new OpenKb(crashing, w -> { })) {
             KbService svc = engine.kb(kb);
-            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
-                svc.runner().run("op", Map.of(), tx -> {
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(svc).exclusive(CancelToken.none())) {
+                dev.openkb.service.KbInternals.runner(svc).run("op", Map.of(), tx -> {
                     tx.writeString(kb.concept("a"), "changed a");
                     tx.delete(kb.concept("b"));
                     return null;
@@ -374,8 +374,8 @@ class RecoveryTest {
                 op -> op.startsWith("delete ") && op.contains("/tmp/.a.md."), FaultyFileOps.Mode.CRASH);
         try (OpenKb engine = new OpenKb(dying, w -> { })) {
             KbService svc = engine.kb(kb);
-            try (KbLock.Hold h = svc.lock().exclusive(CancelToken.none())) {
-                svc.runner().run("op", Map.of(), tx -> {
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(svc).exclusive(CancelToken.none())) {
+                dev.openkb.service.KbInternals.runner(svc).run("op", Map.of(), tx -> {
                     tx.writeString(kb.concept("a"), "changed a");
                     return null;
                 });

@@ -104,8 +104,8 @@ final class WikiFixture {
         FaultyFileOps ops = new FaultyFileOps();
         try (OpenKb engine = new OpenKb(ops, w -> { })) {
             KbService s = engine.kb(layout);
-            try (KbLock.Hold h = s.lock().exclusive(CancelToken.none())) {
-                s.runner().run("add", Map.of("doc_name", "paper"), tx -> {
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(s).exclusive(CancelToken.none())) {
+                dev.openkb.service.KbInternals.runner(s).run("add", Map.of("doc_name", "paper"), tx -> {
                     tx.writeString(attention(), "half-written");
                     ops.arm(1, null, FaultyFileOps.Mode.CRASH, null);
                     throw new IOException("power cut");

@@ -137,7 +137,7 @@ class QueriesTest {
         twoDocuments();
         SearchIndex index = service.search().index();
         assertTrue(index.search(SearchQuery.parse("volcano"), 5).isEmpty());
-        service.executor().call(CancelToken.none(), r -> r.run("test", Map.of(), tx -> {
+        dev.openkb.service.KbInternals.executor(service).call(CancelToken.none(), r -> r.run("test", Map.of(), tx -> {
             tx.writeString(kb.concept("volcano"), "# Volcano\n\nMagma rises.\n");
             tx.delete(kb.summary("bread"));
             return null;

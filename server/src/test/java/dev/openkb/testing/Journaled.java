@@ -48,8 +48,8 @@ public final class Journaled {
     private static <T> T run(FileOps ops, Consumer<String> warnings, KbLayout layout, MutationRunner.Body<T> body) {
         try (OpenKb engine = new OpenKb(ops, warnings)) {
             KbService kb = engine.kb(layout);
-            try (KbLock.Hold h = kb.lock().exclusive(CancelToken.none())) {
-                return kb.runner().run("test", Map.of(), body);
+            try (KbLock.Hold h = dev.openkb.service.KbInternals.lock(kb).exclusive(CancelToken.none())) {
+                return dev.openkb.service.KbInternals.runner(kb).run("test", Map.of(), body);
             }
         }
     }
