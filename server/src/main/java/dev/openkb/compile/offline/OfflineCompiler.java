@@ -234,8 +234,7 @@ public final class OfflineCompiler implements WikiCompiler {
             for (DocRecord other : sharing) {
                 List<Sentence> theirs = Extracts.mentioning(otherText(other.docName()), mentionTest);
                 Sentence theirLead = Extracts.definition(theirs, surfaceLower);
-                lead = lead == null || lead.kind() == Sentence.Kind.ROW && theirLead != null
-                        && theirLead.kind() != Sentence.Kind.ROW ? theirLead : lead;
+                lead = lead == null ? theirLead : lead;
                 quotes.add(new DocQuotes(other.docName(), quotes(theirs, theirLead)));
                 sources.add(PageWriter.sourceFile(other.docName()));
             }
