@@ -310,6 +310,9 @@ public final class OfflineCompiler implements WikiCompiler {
     private static String conceptTitle(List<Sentence> mentions, KeyPhrase p) {
         String written = mentions.isEmpty() ? null : Extracts.phraseAsWritten(mentions.get(0), p.key());
         String t = written == null ? p.surface() : written;
+        if (List.of(t.toLowerCase(Locale.ROOT).split(" ")).stream().map(KeyPhrases::singular).anyMatch(Abbreviations::isShortForm)) {
+            t = p.key(); // "Struct type" is filed under its full words: the page is "Structure type"
+        }
         return t.equals(t.toLowerCase(Locale.ROOT)) ? Character.toUpperCase(t.charAt(0)) + t.substring(1) : t;
     }
 
