@@ -57,7 +57,8 @@ final class DocAnalyzer {
                 candidates.add(new KeyPassages.Candidate(s.text(), position, contentLemmas(tag(s))));
             }
         }
-        return new DocAnalysis(doc, phrases, properNames.extract(doc), description, KeyPassages.rank(candidates));
+        List<ProperName> names = new StatedTypes(lexicon).apply(doc, body, properNames.extract(doc), this::tag);
+        return new DocAnalysis(doc, phrases, names, description, KeyPassages.rank(candidates));
     }
 
     /** The sentences outside back matter (references, acknowledgements, licences, indexes). */

@@ -211,7 +211,7 @@ public final class OfflineCompiler implements WikiCompiler {
             List<DocRecord> sharing = others.stream().filter(r -> r.names().contains(n.key())).toList();
             String existing = store.read(path(PageKind.ENTITY, slug));
             String type = existing != null ? existingType(existing)
-                    : typer.guess(n.surface(), mentions, req.config().entityTypes());
+                    : typer.guess(n, mentions, req.config().entityTypes());
             return draft(PageKind.ENTITY, slug, n.surface(), n.key(), mentions, sharing,
                     s -> s.text().toLowerCase(Locale.ROOT).contains(n.key()), type == null ? "other" : type);
         }
