@@ -107,8 +107,11 @@ public final class OfflineCompiler implements WikiCompiler {
             }
         }
         String description = run.description();
+        // A summary that links to no page is an orphan to OpenKB's lint, which does not count the
+        // index's links: one with no concept or entity of its own links to its full text instead.
         String body = longDoc ? null
-                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description));
+                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description),
+                        pages.isEmpty() ? req.docName() : null);
         LinkedHashMap<String, Object> record = new LinkedHashMap<>();
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());

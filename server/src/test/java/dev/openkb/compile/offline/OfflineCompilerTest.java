@@ -344,4 +344,16 @@ class OfflineCompilerTest {
             assertEquals(List.of(), WikiCheck.problems(h.kb));
         }
     }
+
+    @Test
+    void aSummaryWithNoConceptOrEntityLinksToItsFullTextSoNoLintCallsItAnOrphan() throws IOException {
+        String recipe = "Whisk two eggs with a little milk and pour them into a hot pan before they set.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("transformer", TRANSFORMER), doc("recipe", recipe)))) {
+            String summary = h.read("wiki/summaries/recipe.md");
+            assertTrue(summary.contains("Full text: [[sources/recipe]]"), summary);
+            assertFalse(h.read("wiki/summaries/transformer.md").contains("Full text:"),
+                    "a summary linked to its concepts and entities needs no other link");
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
 }
