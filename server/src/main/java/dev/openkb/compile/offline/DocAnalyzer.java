@@ -86,17 +86,24 @@ final class DocAnalyzer {
      */
     private String description(DocText doc, Set<Sentence> body) {
         List<List<Sentence>> paragraphs = doc.paragraphs();
-        for (int i = 0; i + 1 < paragraphs.size(); i++) {
-            Sentence h = paragraphs.get(i).get(0);
-            if (h.heading() && ABSTRACT.matcher(h.text().strip()).matches()) {
-                String d = fromParagraphs(paragraphs.subList(i + 1, Math.min(paragraphs.size(), i + 4)), body);
-                if (!d.isEmpty()) {
-                    return d;
+        // A sentence too long for a description would be cut mid-way: first look for one that fits,
+        // under the abstract then in the body, and cut one only when none does.
+        for (boolean mustFit : new boolean[] {true, false}) {
+            for (int i = 0; i + 1 < paragraphs.size(); i++) {
+                Sentence h = paragraphs.get(i).get(0);
+                if (h.heading() && ABSTRACT.matcher(h.text().strip()).matches()) {
+                    String d = fromParagraphs(paragraphs.subList(i + 1, Math.min(paragraphs.size(), i + 4)), body, mustFit);
+                    if (!d.isEmpty()) {
+                        return d;
+                    }
                 }
             }
+            String d = fromParagraphs(paragraphs, body, mustFit);
+            if (!d.isEmpty()) {
+                return d;
+            }
         }
-        String d = fromParagraphs(paragraphs, body);
-        return d.isEmpty() ? table(paragraphs) : d;
+        return table(paragraphs);
     }
 
     /**
@@ -119,11 +126,12 @@ final class DocAnalyzer {
         return "";
     }
 
-    private String fromParagraphs(List<List<Sentence>> paragraphs, Set<Sentence> body) {
+    private String fromParagraphs(List<List<Sentence>> paragraphs, Set<Sentence> body, boolean mustFit) {
         for (List<Sentence> paragraph : paragraphs) {
             for (int k = 0; k < paragraph.size(); k++) {
                 Sentence s = paragraph.get(k);
-                if (s.kind() == Sentence.Kind.PROSE && body.contains(s) && isStatement(s)) {
+                boolean fits = ABSTRACT_WORD.matcher(s.text()).replaceFirst("").length() < Extracts.DESCRIPTION_MAX;
+                if (s.kind() == Sentence.Kind.PROSE && body.contains(s) && (fits || !mustFit) && isStatement(s)) {
                     StringBuilder b = new StringBuilder(s.text());
                     for (int m = k + 1; m < paragraph.size(); m++) {
                         Sentence next = paragraph.get(m);
