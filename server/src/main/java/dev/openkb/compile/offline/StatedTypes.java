@@ -14,7 +14,8 @@ import java.util.function.Function;
  * What a document says a proper name is, read from its own sentences with part-of-speech tags: a
  * copula ("GLib is a general-purpose utility library", "Ninja is yet another build system"), an
  * appositive ("the GNU C Library, a library for …", "Linus Torvalds, the creator of Linux") or a
- * maker ("developed by the Free Software Foundation"). The head noun of the phrase that follows
+ * maker ("developed by the FSF": a person when the name starts with a known given name, an
+ * organisation when it is an acronym, else left to the guess). The head noun of the phrase that follows
  * gives the type (library → product, protocol → work, company → organization, developer → person);
  * each statement is a vote and the most voted type wins, ties going to the first stated. A name the
  * text says nothing about keeps "" and is typed as before by {@link EntityTyper}. Stateless apart
@@ -104,8 +105,12 @@ final class StatedTypes {
         }
         int by = start >= 1 && t.tags()[start - 1].equals("DET") ? start - 2 : start - 1; // "by the Free Software Foundation"
         if (by >= 1 && t.tokens()[by].equalsIgnoreCase("by") && MAKER_VERBS.contains(t.lemma(by - 1))) {
-            boolean person = name.length >= 2 && name.length <= 3 && lexicon.isFirstName(name[0].toLowerCase(Locale.ROOT));
-            return person ? "person" : "organization";
+            // A maker is a person or an organisation; only a known given name or an acronym ("the FSF")
+            // tells which, and "developed by Linus Torvalds" must not make a company of him.
+            if (name.length >= 2 && name.length <= 3 && lexicon.isFirstName(name[0].toLowerCase(Locale.ROOT))) {
+                return "person";
+            }
+            return name.length == 1 && ProperNames.isAcronym(name[0]) ? "organization" : "";
         }
         return "";
     }

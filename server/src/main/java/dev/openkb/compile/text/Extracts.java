@@ -73,7 +73,7 @@ public final class Extracts {
      * A prose sentence that reads as a statement: five words or more, at least three tenths
      * of them (and two) lower-case words (a run of capitalised words is a heading or a table header run into the text),
      * no more than a quarter of them numbers (a PDF table's cells extracted as a line: "NVMe SSD file
-     * fsync 0.8 1.4 2.1"), no code and no boilerplate.
+     * fsync 0.8 1.4 2.1"), no code (semicolons aside: prose lists citations with them) and no boilerplate.
      */
     public static boolean isFact(Sentence s) {
         if (s.kind() != Sentence.Kind.PROSE) {
@@ -91,7 +91,7 @@ public final class Extracts {
             }
         }
         return words.size() >= 5 && lower >= 2 && lower * 10 >= words.size() * 3 && numbers * 4 <= words.size()
-                && !Boilerplate.isBoilerplate(s.text()) && !Boilerplate.isCodeLike(s.text());
+                && !Boilerplate.isBoilerplate(s.text()) && !Boilerplate.isCodeLike(s.text().replace(';', ','));
     }
 
     /** True when the sentence's words contain the phrase (compared by {@link KeyPhrases#key}). */

@@ -46,8 +46,10 @@ class StatedTypesTest {
 
     @Test
     void theMakerOfSomethingIsAnOrganisationOrAPerson() {
-        assertEquals("organization", type("GNU Emacs is developed by the Acme Widget Collective in many countries. "
-                + "The Acme Widget Collective also ships GNU Make.", "Acme Widget Collective"));
+        assertEquals("organization", type("GNU Emacs is developed by the FSF in many countries. "
+                + "The FSF also ships GNU Make.", "FSF"));
+        assertEquals("other", type("The patch was written by Zorblat Quenk last year. Zorblat Quenk left soon after.",
+                "Zorblat Quenk"), "a maker that is neither a known person nor an acronym is left to the guess");
         assertEquals("person", type("The tool was written by Alice Walker for her own use. Alice Walker still "
                 + "maintains it.", "Alice Walker"));
     }
