@@ -86,21 +86,28 @@ final class DocAnalyzer {
      */
     private String description(DocText doc, Set<Sentence> body) {
         List<List<Sentence>> paragraphs = doc.paragraphs();
-        // A sentence too long for a description would be cut mid-way: first look for one that fits,
-        // under the abstract then in the body, and cut one only when none does.
-        for (boolean mustFit : new boolean[] {true, false}) {
-            for (int i = 0; i + 1 < paragraphs.size(); i++) {
-                Sentence h = paragraphs.get(i).get(0);
-                if (h.heading() && ABSTRACT.matcher(h.text().strip()).matches()) {
-                    String d = fromParagraphs(paragraphs.subList(i + 1, Math.min(paragraphs.size(), i + 4)), body, mustFit);
-                    if (!d.isEmpty()) {
-                        return d;
-                    }
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i + 1 < paragraphs.size(); i++) {
+            Sentence h = paragraphs.get(i).get(0);
+            if (h.heading() && ABSTRACT.matcher(h.text().strip()).matches()) {
+                String d = fromParagraphs(paragraphs.subList(i + 1, Math.min(paragraphs.size(), i + 4)), body);
+                if (!d.isEmpty()) {
+                    candidates.add(d);
+                    break;
                 }
             }
-            String d = fromParagraphs(paragraphs, body, mustFit);
-            if (!d.isEmpty()) {
+        }
+        candidates.add(fromParagraphs(paragraphs, body));
+        // The abstract's statement first, the body's opening one next; but one too long for a
+        // description would be cut mid-way, so the other is taken when it fits and this does not.
+        for (String d : candidates) {
+            if (!d.isEmpty() && d.length() < Extracts.DESCRIPTION_MAX) {
                 return d;
+            }
+        }
+        for (String d : candidates) {
+            if (!d.isEmpty()) {
+                return Extracts.clip(d, Extracts.DESCRIPTION_MAX);
             }
         }
         return table(paragraphs);
@@ -126,12 +133,12 @@ final class DocAnalyzer {
         return "";
     }
 
-    private String fromParagraphs(List<List<Sentence>> paragraphs, Set<Sentence> body, boolean mustFit) {
+    /** The first statement of {@code paragraphs} with the statements after it in its paragraph that fit, not clipped. */
+    private String fromParagraphs(List<List<Sentence>> paragraphs, Set<Sentence> body) {
         for (List<Sentence> paragraph : paragraphs) {
             for (int k = 0; k < paragraph.size(); k++) {
                 Sentence s = paragraph.get(k);
-                boolean fits = ABSTRACT_WORD.matcher(s.text()).replaceFirst("").length() < Extracts.DESCRIPTION_MAX;
-                if (s.kind() == Sentence.Kind.PROSE && body.contains(s) && (fits || !mustFit) && isStatement(s)) {
+                if (s.kind() == Sentence.Kind.PROSE && body.contains(s) && isStatement(s)) {
                     StringBuilder b = new StringBuilder(s.text());
                     for (int m = k + 1; m < paragraph.size(); m++) {
                         Sentence next = paragraph.get(m);
@@ -140,7 +147,7 @@ final class DocAnalyzer {
                         }
                         b.append(' ').append(next.text());
                     }
-                    return Extracts.clip(ABSTRACT_WORD.matcher(b).replaceFirst(""), Extracts.DESCRIPTION_MAX);
+                    return ABSTRACT_WORD.matcher(b).replaceFirst("");
                 }
             }
         }

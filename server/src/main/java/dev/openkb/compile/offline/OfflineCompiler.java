@@ -53,6 +53,7 @@ public final class OfflineCompiler implements WikiCompiler {
     static final int ORPHAN_CONCEPTS = 2;
     public static final int PASSAGES = 5;
     static final int QUOTES = 2;
+    private static final String DISCUSSED_IN = ", discussed in ";
 
     private final KeyPhrases keyPhrases;
     private final ProperNames properNames;
@@ -228,7 +229,11 @@ public final class OfflineCompiler implements WikiCompiler {
             DocQuotes own = new DocQuotes(cur, quotes(mentions, lead));
             if (existing != null) {
                 String body = OfflinePages.withSection(PageWriter.body(existing).replaceFirst("^\n+", ""), own);
-                String description = PageWriter.description(existing).isEmpty() && lead != null
+                // A page made by documents that only named the subject says "X, discussed in …"; the
+                // first document with a statement about it gives the page its description.
+                String had = PageWriter.description(existing);
+                boolean placeholder = had.isEmpty() || had.startsWith(title + DISCUSSED_IN);
+                String description = placeholder && lead != null
                         ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX) : "";
                 return new PageDraft(kind, slug, description, body, entityType, List.of(PageWriter.sourceFile(cur)));
             }
@@ -242,7 +247,7 @@ public final class OfflineCompiler implements WikiCompiler {
                 sources.add(PageWriter.sourceFile(other.docName()));
             }
             String description = lead != null ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX)
-                    : title + ", discussed in " + String.join(", ", sources.stream().map(WikiWriter::docOf).toList()) + ".";
+                    : title + DISCUSSED_IN + String.join(", ", sources.stream().map(WikiWriter::docOf).toList()) + ".";
             return new PageDraft(kind, slug, description, OfflinePages.newPage(title, quotes), entityType, sources);
         }
 

@@ -356,4 +356,21 @@ class OfflineCompilerTest {
             assertEquals(List.of(), WikiCheck.problems(h.kb));
         }
     }
+
+    @Test
+    void aPageFirstMadeFromATableTakesItsDescriptionFromTheFirstStatementThatFollows() throws IOException {
+        String table = """
+                | Engine | Durability mechanism |
+                | --- | --- |
+                | SQLite | rollback journal |
+                | PostgreSQL | write-ahead log |
+                """;
+        String prose = "SQLite keeps a rollback journal beside the database. PostgreSQL replays its log.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("engines", table), doc("more", table.replace("Engine", "Store")),
+                doc("notes", prose)))) {
+            String sqlite = h.read("wiki/entities/sqlite.md");
+            assertTrue(sqlite.contains("description: \"SQLite keeps a rollback journal beside the database.\""), sqlite);
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
 }
