@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -39,7 +41,8 @@ import java.util.zip.GZIPInputStream;
  *     form is in the English word list the compiler ships, unless the document writes it in mixed case
  *     (GLib) or as an acronym of up to three letters that is no RFC 2119 keyword (GNU; not MUST, NULL);</li>
  * <li>near-duplicate concept pairs (target 0): the same words once plurals and hyphens are set aside,
- *     one single word abbreviating the other (struct/structure), or one with a generic head added
+ *     one single word abbreviating the other (struct/structure, dir/directory, cfg/configuration, or a pair
+ *     of the compiler's curated short forms), or one with a generic head added
  *     (structure/structure-type);</li>
  * <li>names that are both a concept and an entity (target 0), and what the structural lint finds;</li>
  * <li>the summary pages of the paper and of one manual, next to the same pages of an earlier run
@@ -56,6 +59,7 @@ public final class QualityBench {
                     + "|licen[cs]ed? under|warranty|trademark|department of|address for correspondence|@\\S+\\.\\w+");
     private static final Set<String> RFC2119 = Set.of("must", "shall", "should", "may", "required", "recommended",
             "optional", "not");
+    private static final Map<String, String> SHORT_FORMS = shortForms();
     private static final Set<String> GENERIC_HEADS = Set.of("type", "kind", "object", "value", "data", "structure");
 
     public static void main(String[] args) throws Exception {
@@ -185,7 +189,7 @@ public final class QualityBench {
         if (!na.contains(" ") && !nb.contains(" ")) {
             String shorter = na.length() <= nb.length() ? na : nb;
             String longer = shorter == na ? nb : na;
-            return shorter.length() >= 4 && longer.startsWith(shorter);
+            return shorter.length() >= 3 && longer.startsWith(shorter) || abbreviates(shorter, longer);
         }
         for (String[] pair : new String[][] {{na, nb}, {nb, na}}) {
             if (pair[1].startsWith(pair[0] + " ") && GENERIC_HEADS.contains(pair[1].substring(pair[0].length() + 1))) {
@@ -193,6 +197,45 @@ public final class QualityBench {
             }
         }
         return false;
+    }
+
+    /**
+     * A short form of the longer word: a pair in the compiler's curated list, or the same first letter
+     * with the short form's letters in order inside a word at least twice as long ("cfg", "configuration").
+     */
+    static boolean abbreviates(String shorter, String longer) {
+        if (longer.equals(SHORT_FORMS.get(shorter))) {
+            return true;
+        }
+        if (shorter.length() < 3 || shorter.length() * 2 > longer.length() || shorter.charAt(0) != longer.charAt(0)) {
+            return false;
+        }
+        int j = 0;
+        for (int i = 0; i < longer.length() && j < shorter.length(); i++) {
+            if (longer.charAt(i) == shorter.charAt(j)) {
+                j++;
+            }
+        }
+        return j == shorter.length();
+    }
+
+    /** The compiler's curated short forms ("struct structure" a line), read from its jar. */
+    private static Map<String, String> shortForms() {
+        Map<String, String> out = new HashMap<>();
+        try (InputStream in = QualityBench.class.getResourceAsStream("/dev/openkb/compile/offline/abbreviations.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("abbreviations.txt is not on the class path");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.strip().split("\\s+");
+                if (!line.startsWith("#") && parts.length == 2) {
+                    out.put(parts[0], parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.copyOf(out);
     }
 
     /** Lower case, hyphens as spaces, each word without a plural s. */
@@ -266,7 +309,7 @@ public final class QualityBench {
     /** The compiler's English word list (lower-case entries are common words; SCOWL via Debian's wamerican). */
     static Set<String> dictionary() throws IOException {
         Set<String> words = new HashSet<>();
-        try (InputStream in = QualityBench.class.getResourceAsStream("/dev/openkb/compile/english-words.txt.gz")) {
+        try (InputStream in = QualityBench.class.getResourceAsStream("/dev/openkb/compile/offline/english-words.txt.gz")) {
             if (in == null) {
                 throw new IOException("english-words.txt.gz is not on the class path");
             }

@@ -9,8 +9,13 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
- * Writes a long PDF's per-page JSON, streamed, and keeps each page's text lines for the tree builder
- * (text only: the PDF itself, images included, is never held).
+ * Writes a long PDF's per-page JSON and keeps each page's text lines for the tree builder (text only:
+ * the PDF itself, images included, is never held). Each page's content is cleaned as the short-PDF
+ * markdown is ({@link PdfTextCleanup}: running headers, footers and page numbers out, words broken
+ * across lines joined, abstract, sections and references as headings), so every reader of the JSON
+ * (the compiler, query, OpenKB) sees the document's text rather than its page furniture. A running
+ * header is only known once it has recurred, so the pages' texts are held until {@link #close} writes
+ * the JSON: a few megabytes for a thousand-page book, less than the text lines already held for the tree.
  *
  * <p>Threading: one instance per document, driven by that document's converter thread.
  */
@@ -19,6 +24,9 @@ final class PdfPagesOutput implements PdfPageStripper.PageHandler, AutoCloseable
     private final PdfImageSaver images;
     private final PagesJsonWriter json;
     private final List<PageText> texts = new ArrayList<>();
+    private final List<Integer> pageNumbers = new ArrayList<>();
+    private final List<String> pageTexts = new ArrayList<>();
+    private final List<List<String>> pageLinks = new ArrayList<>();
 
     PdfPagesOutput(ConvertRequest request, PdfImageSaver images) throws IOException {
         this.request = request;
@@ -32,7 +40,9 @@ final class PdfPagesOutput implements PdfPageStripper.PageHandler, AutoCloseable
         for (String name : images.save(pageNo, pageImages)) {
             links.add(StagedFiles.imageLink(request, name));
         }
-        json.page(pageNo, content(text, links), links);
+        pageNumbers.add(pageNo);
+        pageTexts.add(text);
+        pageLinks.add(links);
         if (!lines.isEmpty()) {
             texts.add(new PageText(pageNo, lines));
         }
@@ -45,7 +55,12 @@ final class PdfPagesOutput implements PdfPageStripper.PageHandler, AutoCloseable
 
     @Override
     public void close() throws IOException {
-        json.close();
+        try (json) {
+            List<String> cleaned = PdfTextCleanup.pages(pageTexts);
+            for (int i = 0; i < cleaned.size(); i++) {
+                json.page(pageNumbers.get(i), content(cleaned.get(i), pageLinks.get(i)), pageLinks.get(i));
+            }
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li><b>running headers and footers</b>: a line among the first or last two of a page that recurs,
  *     digits aside, at the same edge of at least half the pages (three pages or more), except on
- *     the first page, whose top is the title's;</li>
+ *     the first page, whose top is the title's, and except a line that ends a sentence of ten words
+ *     or more;</li>
  * <li><b>page numbers</b>: a line at a page's edge that is only a number (arabic or roman, maybe
  *     "- 3 -" or "3 / 12");</li>
  * <li><b>hyphenation</b>: a word broken at a line or page end ("Convolu-" + "tional") is joined; the
@@ -85,7 +86,8 @@ final class PdfTextCleanup {
             Set<Integer> drop = new HashSet<>();
             for (int k = 0; k < Math.min(EDGE_LINES, lines.size()); k++) {
                 int first = lines.get(k);
-                if (isPageNumber(p.get(first)) || runningHere && top.getOrDefault(key(p.get(first)), 0) >= needed) {
+                if (isPageNumber(p.get(first)) || runningHere && !isSentence(p.get(first))
+                        && top.getOrDefault(key(p.get(first)), 0) >= needed) {
                     drop.add(first);
                 } else {
                     break;
@@ -93,7 +95,8 @@ final class PdfTextCleanup {
             }
             for (int k = 0; k < Math.min(EDGE_LINES, lines.size()); k++) {
                 int last = lines.get(lines.size() - 1 - k);
-                if (isPageNumber(p.get(last)) || runningHere && bottom.getOrDefault(key(p.get(last)), 0) >= needed) {
+                if (isPageNumber(p.get(last)) || runningHere && !isSentence(p.get(last))
+                        && bottom.getOrDefault(key(p.get(last)), 0) >= needed) {
                     drop.add(last);
                 } else {
                     break;
@@ -123,6 +126,17 @@ final class PdfTextCleanup {
     /** A line compared across pages: digits (page numbers, dates) aside, spacing and case ignored. */
     private static String key(String line) {
         return DIGITS.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll("#").replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A line that ends a sentence of ten words or more is text, however often it recurs: running
+     * headers and footers are titles, names and numbers ("Journal of Durable Storage, Vol. 7",
+     * "Chapter 2: ASN.1 structure handling 3"), and a document that repeats a paragraph on every
+     * page still says it on every page.
+     */
+    static boolean isSentence(String line) {
+        String t = line.strip();
+        return t.split("\\s+").length >= 10 && t.matches(".*[.!?][\"'”’)]?$");
     }
 
     static boolean isPageNumber(String line) {

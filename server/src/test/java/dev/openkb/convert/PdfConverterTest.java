@@ -208,6 +208,30 @@ class PdfConverterTest {
     }
 
     @Test
+    void longPdfPagesCarryTheCleanedTextAsShortPdfMarkdownDoes() throws IOException {
+        Path pdf;
+        try (PdfFixture f = new PdfFixture()) {
+            List<String> subjects = List.of("The first run", "A second trial", "Our third test", "The last batch");
+            List<String> objects = List.of("keeps its weights", "drops a gradient", "holds the bias", "sheds old state");
+            for (int n = 1; n <= 4; n++) {
+                f.page().line("Journal of Durable Storage, Vol. 7", 9)
+                        .line(subjects.get(n - 1) + " shows how the convolu-", 11)
+                        .line("tional layer " + objects.get(n - 1) + ".", 11)
+                        .line(String.valueOf(n), 9);
+            }
+            pdf = f.save(tmp.resolve("journal.pdf"));
+        }
+        ConvertedDoc doc = convert(pdf, 2);
+
+        assertEquals(DocKind.LONG_PDF, doc.kind());
+        String json = read(doc.stagedSource());
+        assertEquals(1, json.split("Journal of Durable Storage", -1).length - 1,
+                "the running header is furniture after the first page, whose top is the title's: " + json);
+        assertTrue(json.contains("\"content\": \"A second trial shows how the convolutional\\nlayer drops a gradient.\""),
+                "hyphenation joined, page number gone: " + json);
+    }
+
+    @Test
     void pdfNeedingAPasswordFailsAsEncrypted() throws IOException {
         Path pdf;
         try (PdfFixture f = new PdfFixture()) {

@@ -26,6 +26,17 @@ class PdfTextCleanupTest {
     }
 
     @Test
+    void aSentenceRepeatedAtTheEdgeOfEveryPageIsTextNotAFooter() {
+        String repeated = "Engineers at the University of Wisconsin showed that many applications get this order wrong.";
+        List<String> pages = PdfTextCleanup.pages(List.of(
+                "Guide, part 1\nOne page.\n" + repeated,
+                "Guide, part 2\nTwo pages.\n" + repeated,
+                "Guide, part 3\nThree pages.\n" + repeated));
+        assertEquals(List.of("Guide, part 1\nOne page.\n" + repeated, "Two pages.\n" + repeated,
+                "Three pages.\n" + repeated), pages);
+    }
+
+    @Test
     void aLineRepeatedOnTwoPagesOfTwoIsNotARunningHeader() {
         assertEquals(List.of("Results\nOne.", "Results\nTwo."), PdfTextCleanup.pages(List.of("Results\nOne.", "Results\nTwo.")));
     }

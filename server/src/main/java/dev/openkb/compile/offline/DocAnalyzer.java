@@ -57,7 +57,8 @@ final class DocAnalyzer {
                 candidates.add(new KeyPassages.Candidate(s.text(), position, contentLemmas(tag(s))));
             }
         }
-        return new DocAnalysis(doc, phrases, properNames.extract(doc), description, KeyPassages.rank(candidates));
+        List<ProperName> names = new StatedTypes(lexicon).apply(doc, body, properNames.extract(doc), this::tag);
+        return new DocAnalysis(doc, phrases, names, description, KeyPassages.rank(candidates));
     }
 
     /** The sentences outside back matter (references, acknowledgements, licences, indexes). */
@@ -85,17 +86,31 @@ final class DocAnalyzer {
      */
     private String description(DocText doc, Set<Sentence> body) {
         List<List<Sentence>> paragraphs = doc.paragraphs();
+        List<String> candidates = new ArrayList<>();
         for (int i = 0; i + 1 < paragraphs.size(); i++) {
             Sentence h = paragraphs.get(i).get(0);
             if (h.heading() && ABSTRACT.matcher(h.text().strip()).matches()) {
                 String d = fromParagraphs(paragraphs.subList(i + 1, Math.min(paragraphs.size(), i + 4)), body);
                 if (!d.isEmpty()) {
-                    return d;
+                    candidates.add(d);
+                    break;
                 }
             }
         }
-        String d = fromParagraphs(paragraphs, body);
-        return d.isEmpty() ? table(paragraphs) : d;
+        candidates.add(fromParagraphs(paragraphs, body));
+        // The abstract's statement first, the body's opening one next; but one too long for a
+        // description would be cut mid-way, so the other is taken when it fits and this does not.
+        for (String d : candidates) {
+            if (!d.isEmpty() && d.length() < Extracts.DESCRIPTION_MAX) {
+                return d;
+            }
+        }
+        for (String d : candidates) {
+            if (!d.isEmpty()) {
+                return Extracts.clip(d, Extracts.DESCRIPTION_MAX);
+            }
+        }
+        return table(paragraphs);
     }
 
     /**
@@ -118,6 +133,7 @@ final class DocAnalyzer {
         return "";
     }
 
+    /** The first statement of {@code paragraphs} with the statements after it in its paragraph that fit, not clipped. */
     private String fromParagraphs(List<List<Sentence>> paragraphs, Set<Sentence> body) {
         for (List<Sentence> paragraph : paragraphs) {
             for (int k = 0; k < paragraph.size(); k++) {
@@ -131,7 +147,7 @@ final class DocAnalyzer {
                         }
                         b.append(' ').append(next.text());
                     }
-                    return Extracts.clip(ABSTRACT_WORD.matcher(b).replaceFirst(""), Extracts.DESCRIPTION_MAX);
+                    return ABSTRACT_WORD.matcher(b).replaceFirst("");
                 }
             }
         }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Guesses an entity type for a proper name from its own words and the sentences around it:
+ * Types a proper name. What its document says it is comes first ({@link ProperName#stated}: "GLib is
+ * a library", "developed by the Free Software Foundation"); else it guesses from the name's own words
+ * and the sentences around it:
  * organisation suffixes (Inc, Ltd, University, Lab...), place words and well-known places, event
  * words (Conference, War...), a title or a known given name for people, version-like shapes for
  * products, "book"/"paper"/"film" nearby for works; for a one-word name, well-known software, a
@@ -50,8 +52,11 @@ final class EntityTyper {
         this.lexicon = lexicon;
     }
 
-    String guess(String name, List<Sentence> contexts, List<String> allowed) {
-        String type = rawGuess(name, contexts);
+    String guess(ProperName name, List<Sentence> contexts, List<String> allowed) {
+        if (!name.stated().isEmpty() && allowed.contains(name.stated())) {
+            return name.stated();
+        }
+        String type = rawGuess(name.surface(), contexts);
         return allowed.contains(type) ? type : "other";
     }
 

@@ -56,6 +56,7 @@ public final class KeyPhrases {
         Map<String, Integer> count = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
         Map<String, Integer> alone = new HashMap<>();
+        Map<String, String> defined = Abbreviations.definedIn(doc);
         for (Sentence s : doc.sentences()) {
             if (!body.contains(s) || Boilerplate.isBoilerplate(s.text()) || Boilerplate.isCodeLike(s.text())) {
                 continue;
@@ -68,7 +69,8 @@ public final class KeyPhrases {
                     List<String> lemmas = new ArrayList<>();
                     List<String> written = new ArrayList<>();
                     for (int i = from; i < np[1]; i++) {
-                        lemmas.add(key(t.lemma(i)));
+                        String lemma = key(t.lemma(i));
+                        lemmas.add(defined.getOrDefault(lemma, lemma));
                         written.add(t.tokens()[i].toLowerCase(Locale.ROOT));
                     }
                     String k = String.join(" ", lemmas);
@@ -101,7 +103,7 @@ public final class KeyPhrases {
             }
             String surface = mostFrequent(surfaces.get(k));
             int words = k.split(" ").length;
-            out.add(new KeyPhrase(keyOf(List.of(surface.split(" "))), surface, count.get(k), count.get(k) * (1 + 0.5 * (words - 1))));
+            out.add(new KeyPhrase(keyIn(keyOf(List.of(surface.split(" "))), defined), surface, count.get(k), count.get(k) * (1 + 0.5 * (words - 1))));
         }
         out.sort(Comparator.comparingDouble(KeyPhrase::score).reversed().thenComparing(KeyPhrase::key));
         List<KeyPhrase> unique = new ArrayList<>();
@@ -207,8 +209,29 @@ public final class KeyPhrases {
         return b.toString();
     }
 
-    /** A light English singular so "encodings" and "encoding" meet; only a matching key, never shown. */
+    /** {@code key}'s words with the short forms the document defines written in full. */
+    private static String keyIn(String key, Map<String, String> defined) {
+        if (defined.isEmpty()) {
+            return key;
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : key.split(" ")) {
+            words.add(defined.getOrDefault(w, w));
+        }
+        return String.join(" ", words);
+    }
+
+    /**
+     * The matching form of a word: a light English singular so "encodings" and "encoding" meet, with a
+     * curated programming short form written in full ("structs" and "structure" meet, see
+     * {@link Abbreviations}); only a matching key, never shown.
+     */
     public static String key(String lower) {
+        return Abbreviations.expand(singular(lower));
+    }
+
+    /** A light English singular: "encodings" → "encoding", "entries" → "entry", "classes" → "class". */
+    static String singular(String lower) {
         int n = lower.length();
         if (n > 4 && lower.endsWith("ies")) {
             return lower.substring(0, n - 3) + "y";

@@ -53,6 +53,7 @@ public final class OfflineCompiler implements WikiCompiler {
     static final int ORPHAN_CONCEPTS = 2;
     public static final int PASSAGES = 5;
     static final int QUOTES = 2;
+    private static final String DISCUSSED_IN = ", discussed in ";
 
     private final KeyPhrases keyPhrases;
     private final ProperNames properNames;
@@ -114,8 +115,11 @@ public final class OfflineCompiler implements WikiCompiler {
             }
         }
         String description = run.description();
+        // A summary that links to no page is an orphan to OpenKB's lint, which does not count the
+        // index's links: one with no concept or entity of its own links to its full text instead.
         String body = longDoc ? null
-                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description));
+                : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description),
+                        pages.isEmpty() ? req.docName() : null);
         LinkedHashMap<String, Object> record = new LinkedHashMap<>();
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
@@ -227,7 +231,7 @@ public final class OfflineCompiler implements WikiCompiler {
             List<DocRecord> sharing = others.stream().filter(r -> r.names().contains(n.key())).toList();
             String existing = store.read(path(PageKind.ENTITY, slug));
             String type = existing != null ? existingType(existing)
-                    : typer.guess(n.surface(), mentions, req.config().entityTypes());
+                    : typer.guess(n, mentions, req.config().entityTypes());
             return draft(PageKind.ENTITY, slug, n.surface(), ms -> n.key(), mentions, sharing,
                     mentionTest, type == null ? "other" : type);
         }
@@ -247,7 +251,11 @@ public final class OfflineCompiler implements WikiCompiler {
             DocQuotes own = new DocQuotes(cur, quotes(mentions, lead));
             if (existing != null) {
                 String body = OfflinePages.withSection(PageWriter.body(existing).replaceFirst("^\n+", ""), own);
-                String description = PageWriter.description(existing).isEmpty() && lead != null
+                // A page made by documents that only named the subject says "X, discussed in …"; the
+                // first document with a statement about it gives the page its description.
+                String had = PageWriter.description(existing);
+                boolean placeholder = had.isEmpty() || had.startsWith(title + DISCUSSED_IN);
+                String description = placeholder && lead != null
                         ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX) : "";
                 return new PageDraft(kind, slug, description, body, entityType, List.of(PageWriter.sourceFile(cur)));
             }
@@ -256,13 +264,12 @@ public final class OfflineCompiler implements WikiCompiler {
             for (DocRecord other : sharing) {
                 List<Sentence> theirs = Extracts.mentioning(otherText(other.docName()), mentionTest);
                 Sentence theirLead = Extracts.definition(theirs, surfaceIn.apply(theirs));
-                lead = lead == null || lead.kind() == Sentence.Kind.ROW && theirLead != null
-                        && theirLead.kind() != Sentence.Kind.ROW ? theirLead : lead;
+                lead = lead == null ? theirLead : lead;
                 quotes.add(new DocQuotes(other.docName(), quotes(theirs, theirLead)));
                 sources.add(PageWriter.sourceFile(other.docName()));
             }
             String description = lead != null ? Extracts.clip(lead.text(), Extracts.DESCRIPTION_MAX)
-                    : title + ", discussed in " + String.join(", ", sources.stream().map(WikiWriter::docOf).toList()) + ".";
+                    : title + DISCUSSED_IN + String.join(", ", sources.stream().map(WikiWriter::docOf).toList()) + ".";
             return new PageDraft(kind, slug, description, OfflinePages.newPage(title, quotes), entityType, sources);
         }
 
@@ -333,6 +340,9 @@ public final class OfflineCompiler implements WikiCompiler {
     private static String conceptTitle(List<Sentence> mentions, KeyPhrase p) {
         String written = mentions.isEmpty() ? null : Extracts.phraseAsWritten(mentions.get(0), p.key());
         String t = written == null ? p.surface() : written;
+        if (List.of(t.toLowerCase(Locale.ROOT).split(" ")).stream().map(KeyPhrases::singular).anyMatch(Abbreviations::isShortForm)) {
+            t = p.key(); // "Struct type" is filed under its full words: the page is "Structure type"
+        }
         return t.equals(t.toLowerCase(Locale.ROOT)) ? Character.toUpperCase(t.charAt(0)) + t.substring(1) : t;
     }
 

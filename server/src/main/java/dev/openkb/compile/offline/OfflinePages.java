@@ -20,7 +20,13 @@ final class OfflinePages {
     private OfflinePages() {
     }
 
-    static String summaryBody(String title, String description, List<Heading> headings, List<String> passages) {
+    /**
+     * A summary's body. With {@code fullTextOf} (a document name) it ends with a link to the
+     * document's converted text, {@code sources/<doc>}: the one link of a summary that shares no
+     * concept or entity, so that no lint takes it for an orphan.
+     */
+    static String summaryBody(String title, String description, List<Heading> headings, List<String> passages,
+                              String fullTextOf) {
         StringBuilder b = new StringBuilder("# ").append(Inline.neutralize(PageWriter.oneLine(title))).append("\n\n");
         if (!description.isBlank()) {
             b.append(Inline.neutralize(description)).append("\n\n");
@@ -37,6 +43,9 @@ final class OfflinePages {
             b.append("## Key Passages\n\n");
             passages.forEach(p -> b.append("- ").append(Inline.neutralize(Extracts.clip(p, QUOTE_MAX * 2))).append('\n'));
             b.append('\n');
+        }
+        if (fullTextOf != null) {
+            b.append("Full text: [[sources/").append(fullTextOf).append("]]\n");
         }
         return b.toString().stripTrailing() + "\n";
     }

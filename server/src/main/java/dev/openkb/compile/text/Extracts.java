@@ -53,14 +53,45 @@ public final class Extracts {
         return "";
     }
 
+    /**
+     * The sentences of {@code doc} that pass {@code test} and can be quoted as a fact about a subject:
+     * prose statements only (see {@link #isFact}). A table row is never one: "Git — lock files renamed
+     * over refs" says nothing until its column headers are read with it, and the headers are not
+     * quoted, so a row on a concept or entity page reads as a claim the document never made.
+     */
     public static List<Sentence> mentioning(DocText doc, Predicate<Sentence> test) {
         List<Sentence> out = new ArrayList<>();
-        for (Sentence s : doc.mentionable()) {
-            if (test.test(s)) {
+        for (Sentence s : doc.prose()) {
+            if (isFact(s) && test.test(s)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /**
+     * A prose sentence that reads as a statement: five words or more, at least three tenths
+     * of them (and two) lower-case words (a run of capitalised words is a heading or a table header run into the text),
+     * no more than a quarter of them numbers (a PDF table's cells extracted as a line: "NVMe SSD file
+     * fsync 0.8 1.4 2.1"), no code (semicolons aside: prose lists citations with them) and no boilerplate.
+     */
+    public static boolean isFact(Sentence s) {
+        if (s.kind() != Sentence.Kind.PROSE) {
+            return false;
+        }
+        List<Word> words = s.words();
+        int lower = 0;
+        int numbers = 0;
+        for (Word w : words) {
+            String t = w.text();
+            if (Character.isDigit(t.codePointAt(0))) {
+                numbers++;
+            } else if (Character.isLowerCase(t.codePointAt(0))) {
+                lower++;
+            }
+        }
+        return words.size() >= 5 && lower >= 2 && lower * 10 >= words.size() * 3 && numbers * 4 <= words.size()
+                && !Boilerplate.isBoilerplate(s.text()) && !Boilerplate.isCodeLike(s.text().replace(';', ','));
     }
 
     /** True when the sentence's words contain the phrase (compared by {@link KeyPhrases#key}). */
@@ -124,7 +155,7 @@ public final class Extracts {
     /**
      * The mention that best says what the subject is: one that reads like a definition ("X is ...",
      * "X, a ..."), else one that starts with the subject, else one that does not open with a pronoun,
-     * else the first prose sentence, else the first table row; null when there are none.
+     * else the first; null when there are none.
      */
     public static Sentence definition(List<Sentence> mentions, String asWrittenLower) {
         Sentence best = null;
@@ -139,9 +170,6 @@ public final class Extracts {
                 score = 2;
             } else if (!PRONOUN_START.matcher(lower).find()) {
                 score = 1;
-            }
-            if (s.kind() == Sentence.Kind.ROW) {
-                score = -1;
             }
             if (score > bestScore) {
                 best = s;

@@ -11,7 +11,7 @@ class EntityTyperTest {
     private final EntityTyper typer = new EntityTyper(Lexicon.english());
 
     private String type(String name, String context, List<String> allowed) {
-        return typer.guess(name, DocText.parse(context).mentionable(), allowed);
+        return typer.guess(new ProperName(name.toLowerCase(java.util.Locale.ROOT), name, 1), DocText.parse(context).mentionable(), allowed);
     }
 
     @Test

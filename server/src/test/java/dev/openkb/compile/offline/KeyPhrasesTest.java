@@ -115,4 +115,41 @@ class KeyPhrasesTest {
                 """);
         assertFalse(keys.stream().anyMatch(k -> k.contains("const") || k.contains("char")), keys.toString());
     }
+
+    @Test
+    void aProgrammingShortFormAndItsFullWordAreOnePhrase() {
+        List<String> keys = keys("""
+                Define a struct type before use. The structure type lists members. Each struct type is aligned.
+                Directory entries come from the dir entry table. A directory entry names one file.
+                """);
+        assertTrue(keys.contains("structure type"), keys.toString());
+        assertTrue(keys.contains("directory entry"), keys.toString());
+        assertFalse(keys.contains("struct type") || keys.contains("dir entry"), keys.toString());
+        assertEquals("struct type", phrase("Define a struct type. The structure type lists members. A struct type is aligned.",
+                "structure type").surface(), "one phrase, shown as most often written");
+    }
+
+    @Test
+    void aShortFormTheDocumentDefinesMeetsItsFullWord() {
+        List<String> keys = keys("""
+                A semaphore (sem) guards the queue. The sem count drops on each wait.
+                A semaphore count never goes below zero. Each sem count is shared.
+                """);
+        assertTrue(keys.contains("semaphore count"), keys.toString());
+        assertFalse(keys.contains("sem count"), keys.toString());
+        assertEquals("ioq depth", phrase("""
+                The ioq, short for iorequest, is per thread. The ioq depth is bounded. An iorequest depth is one.
+                Each ioq depth counts writes.
+                """, "iorequest depth").surface());
+    }
+
+    @Test
+    void onlyAShortFormShapedLikeAnAbbreviationIsDefined() {
+        assertTrue(Abbreviations.isAbbreviation("dir", "directory"));
+        assertTrue(Abbreviations.isAbbreviation("cfg", "configuration"));
+        assertFalse(Abbreviations.isAbbreviation("node", "vertex"), "another word, not a short form");
+        assertFalse(Abbreviations.isAbbreviation("see", "below"));
+        assertFalse(Abbreviations.isAbbreviation("logs", "log"), "not shorter");
+        assertEquals(java.util.Map.of(), Abbreviations.definedIn(DocText.parse("A node (see below) has a vertex (node).")));
+    }
 }

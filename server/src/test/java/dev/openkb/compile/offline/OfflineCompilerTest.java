@@ -304,8 +304,11 @@ class OfflineCompilerTest {
             }
             String sqlite = h.read("wiki/entities/sqlite.md");
             assertTrue(sqlite.contains("\ntype: \"Product\"\n"), sqlite);
-            assertTrue(sqlite.contains("## From engines\n\n- SQLite — rollback journal\n"), sqlite);
-            assertTrue(sqlite.contains("description: \"SQLite keeps a rollback journal"), "prose beats a table row: " + sqlite);
+            assertFalse(sqlite.contains("## From engines") || sqlite.contains("SQLite — rollback journal"),
+                    "a table row is no fact about the entity: " + sqlite);
+            assertTrue(sqlite.contains("## From notes\n\n- SQLite keeps a rollback journal"), sqlite);
+            assertTrue(sqlite.contains("description: \"SQLite keeps a rollback journal"), sqlite);
+            assertTrue(sqlite.contains("engines.md"), "the table's document is still a source: " + sqlite);
             assertTrue(Files.exists(h.kb.entity("git")), "a table row label named in another document");
             assertEquals(List.of(), WikiCheck.problems(h.kb));
         }
@@ -318,6 +321,55 @@ class OfflineCompilerTest {
             String summary = h.read("wiki/summaries/queues.md");
             assertTrue(summary.contains("[[entities/lazyfs]]"), summary);
             assertTrue(Files.exists(h.kb.entity("lazyfs")));
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
+
+    @Test
+    void tableResidueInProseIsNoFactEither() throws IOException {
+        String bench = """
+                # Flush latency
+
+                NVMe SSD file fsync 0.8 1.4 2.1 3.5
+
+                SATA SSD file fsync 2.0 3.1 4.4 6.0
+
+                The NVMe SSD flushed a file in under a millisecond on every run.
+                """;
+        String notes = "An NVMe SSD acknowledges a flush quickly. The NVMe SSD still loses its cache on power loss.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("notes", notes), doc("bench", bench)))) {
+            String page = h.read("wiki/entities/nvme-ssd.md");
+            assertTrue(page.contains("## From bench\n\n- The NVMe SSD flushed a file in under a millisecond"), page);
+            assertFalse(page.contains("0.8"), "a line of table cells is no fact: " + page);
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
+
+    @Test
+    void aSummaryWithNoConceptOrEntityLinksToItsFullTextSoNoLintCallsItAnOrphan() throws IOException {
+        String recipe = "Whisk two eggs with a little milk and pour them into a hot pan before they set.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("transformer", TRANSFORMER), doc("recipe", recipe)))) {
+            String summary = h.read("wiki/summaries/recipe.md");
+            assertTrue(summary.contains("Full text: [[sources/recipe]]"), summary);
+            assertFalse(h.read("wiki/summaries/transformer.md").contains("Full text:"),
+                    "a summary linked to its concepts and entities needs no other link");
+            assertEquals(List.of(), WikiCheck.problems(h.kb));
+        }
+    }
+
+    @Test
+    void aPageFirstMadeFromATableTakesItsDescriptionFromTheFirstStatementThatFollows() throws IOException {
+        String table = """
+                | Engine | Durability mechanism |
+                | --- | --- |
+                | SQLite | rollback journal |
+                | PostgreSQL | write-ahead log |
+                """;
+        String prose = "SQLite keeps a rollback journal beside the database. PostgreSQL replays its log.\n";
+        try (Harness h = build(dir.resolve("kb"), List.of(doc("engines", table), doc("more", table.replace("Engine", "Store")),
+                doc("notes", prose)))) {
+            String sqlite = h.read("wiki/entities/sqlite.md");
+            assertTrue(sqlite.contains("description: \"SQLite keeps a rollback journal beside the database.\""), sqlite);
             assertEquals(List.of(), WikiCheck.problems(h.kb));
         }
     }

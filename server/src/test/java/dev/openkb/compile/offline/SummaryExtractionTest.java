@@ -61,6 +61,30 @@ class SummaryExtractionTest {
     }
 
     @Test
+    void aSentenceTooLongForADescriptionGivesWayToOneThatFitsRatherThanBeingCut() {
+        DocAnalysis a = compiler.analyze("""
+                This manual is for GNU Libtasn1, which is a library for Abstract Syntax Notation One manipulation.
+
+                ## 1 Introduction
+
+                This document describes the Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as
+                specified by the X.680 ITU-T recommendation) parsing and structures management, and Distinguished
+                Encoding Rules (DER, as per X.690) encoding and decoding functions.
+                """);
+        assertEquals("This manual is for GNU Libtasn1, which is a library for Abstract Syntax Notation One manipulation.",
+                a.lead());
+        DocAnalysis only = compiler.analyze("""
+                ## Introduction
+
+                This document describes the Libtasn1 library that provides Abstract Syntax Notation One (ASN.1, as
+                specified by the X.680 ITU-T recommendation) parsing and structures management, and Distinguished
+                Encoding Rules (DER, as per X.690) encoding and decoding functions.
+                """);
+        assertTrue(only.lead().startsWith("This document describes") && only.lead().endsWith("…"),
+                "cut only when no sentence fits: " + only.lead());
+    }
+
+    @Test
     void aTableIsDescribedByWhatItHolds() {
         DocAnalysis a = compiler.analyze("""
                 | version | codename | release |
