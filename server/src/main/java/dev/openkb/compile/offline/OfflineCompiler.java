@@ -115,11 +115,13 @@ public final class OfflineCompiler implements WikiCompiler {
             }
         }
         String description = run.description();
-        // A summary that links to no page is an orphan to OpenKB's lint, which does not count the
-        // index's links: one with no concept or entity of its own links to its full text instead.
+        // Every summary links its full text: a summary that links to no page is an orphan to OpenKB's
+        // lint, which does not count the index's links. Always, not only when the document has no
+        // concept or entity yet: whether it has one depends on which documents came before, so a
+        // conditional link made recompile rewrite summaries that add had written.
         String body = longDoc ? null
                 : OfflinePages.summaryBody(title(req, doc), description, doc.headings(), analysis.passages(description),
-                        pages.isEmpty() ? req.docName() : null);
+                        req.docName());
         LinkedHashMap<String, Object> record = new LinkedHashMap<>();
         record.put(DocRecord.KEYPHRASES, phrases.stream().filter(p -> p.count() >= 2).map(KeyPhrase::key).toList());
         record.put(DocRecord.PHRASES_ONCE, phrases.stream().filter(p -> p.count() < 2).map(KeyPhrase::key).toList());
