@@ -2,7 +2,7 @@ package dev.openkb.lint;
 
 import dev.openkb.kb.KbLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,10 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * {@code wiki/}, {@code raw/}, {@code .openkb/} or {@code hashes.json} — a link's own attributes say
  * nothing about what it points at — or any file whose attributes cannot be read. Immutable.
  *
- * @param digest           SHA-256 of the sorted entries; null when not memoisable
+ * @param digest           the inputs' digest ({@link Scan}); null when not memoisable
  * @param newestMtimeNanos the newest mtime among the inputs (ns since the epoch)
  */
 record LintInputs(byte[] digest, long newestMtimeNanos) {
@@ -47,12 +43,12 @@ record LintInputs(byte[] digest, long newestMtimeNanos) {
     static LintInputs scan(KbLayout layout, String programId) {
         try {
             Scan s = new Scan();
-            s.add("program\0" + programId);
-            s.add("root\0" + layout.root().toRealPath());
+            s.entry('P', programId, ' ', 0, 0);
+            s.entry('K', layout.root().toRealPath().toString(), ' ', 0, 0);
             if (isLink(layout.openkbDir()) || isLink(layout.wikiDir()) || isLink(layout.rawDir())) {
                 return NOT_MEMOISABLE;
             }
-            if (!s.wiki(layout.wikiDir()) || !s.raw(layout.rawDir()) || !s.file("hashes", layout.hashes())) {
+            if (!s.wiki(layout.wikiDir()) || !s.raw(layout.rawDir()) || !s.hashes(layout.hashes())) {
                 return NOT_MEMOISABLE;
             }
             return new LintInputs(s.digest(), s.newest);
@@ -65,25 +61,53 @@ record LintInputs(byte[] digest, long newestMtimeNanos) {
         return Files.isSymbolicLink(p);
     }
 
-    /** Collects one line per input; owned by the scanning thread. */
+    private static char kind(BasicFileAttributes a) {
+        return a.isRegularFile() ? 'f' : a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : 'o';
+    }
+
+    /**
+     * Folds every input into a 192-bit digest: the count of inputs and two sums of 64-bit hashes,
+     * one per input (FNV-1a over its chars with two different bases, then MurmurHash3's finaliser).
+     * A sum does not depend on the walk's order, so nothing is collected or sorted, and no string is
+     * built per file. Not cryptographic, and it need not be: a KB's author can write any memo anyway
+     * (see {@link LintMemoCodec}); an accidental collision of both sums is out of reach. Owned by the
+     * scanning thread.
+     */
     private static final class Scan {
-        private final List<String> lines = new ArrayList<>();
+        private long sum1;
+        private long sum2;
+        private long count;
         private long newest = Long.MIN_VALUE;
 
-        void add(String line) {
-            lines.add(line);
+        void entry(char tag, String name, char kind, long size, long mtime) {
+            long h1 = 0xcbf29ce484222325L;
+            long h2 = 0x84222325cbf29ce4L;
+            h1 = (h1 ^ tag) * 0x100000001b3L;
+            h2 = (h2 ^ tag) * 0x100000001b3L;
+            for (int i = 0, n = name.length(); i < n; i++) {
+                char c = name.charAt(i);
+                h1 = (h1 ^ c) * 0x100000001b3L;
+                h2 = (h2 ^ c) * 0x100000001b3L;
+            }
+            h1 = fmix(h1 ^ name.length() ^ ((long) kind << 32));
+            h2 = fmix(h2 + name.length() + kind);
+            h1 = fmix(h1 ^ size) + fmix(h1 ^ mtime);
+            h2 = fmix(h2 + fmix(size) * 31 + fmix(mtime ^ 0x9e3779b97f4a7c15L));
+            sum1 += fmix(h1);
+            sum2 += h2;
+            count++;
         }
 
-        void stat(String prefix, BasicFileAttributes a) {
+        void stat(char tag, String name, BasicFileAttributes a) {
             long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             newest = Math.max(newest, mtime);
-            lines.add(prefix + '\0' + (a.isRegularFile() ? 'f' : a.isDirectory() ? 'd' : 'o') + '\0' + a.size() + '\0' + mtime);
+            entry(tag, name, kind(a), a.size(), mtime);
         }
 
         /** Every file under wiki/, without following links; false when a link or an unreadable entry is met. */
         boolean wiki(Path wiki) throws IOException {
             if (!Files.isDirectory(wiki, LinkOption.NOFOLLOW_LINKS)) {
-                add("wiki\0absent");
+                entry('W', "", ' ', 0, 0);
                 return true;
             }
             boolean[] ok = {true};
@@ -94,12 +118,12 @@ record LintInputs(byte[] digest, long newestMtimeNanos) {
                         ok[0] = false;
                         return FileVisitResult.TERMINATE;
                     }
-                    String rel = "wiki/" + wiki.relativize(file).toString().replace('\\', '/');
+                    String rel = "wiki/".concat(wiki.relativize(file).toString().replace('\\', '/'));
                     if (PageScope.isWikiPage(rel) && PageScope.isParsed(PageScope.keyOf(rel))) {
-                        stat(rel, attrs);
+                        stat('p', rel, attrs);
                     } else {
                         // Only known to exist (log.md, sources/, reports/, sources/*.json): its text is never read.
-                        add(rel + '\0' + (attrs.isRegularFile() ? 'f' : attrs.isDirectory() ? 'd' : 'o'));
+                        entry('e', rel, kind(attrs), 0, 0);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -116,59 +140,55 @@ record LintInputs(byte[] digest, long newestMtimeNanos) {
         /** The top level of raw/, as the registry lookup sees it. */
         boolean raw(Path raw) throws IOException {
             if (!Files.isDirectory(raw, LinkOption.NOFOLLOW_LINKS)) {
-                add("raw\0absent");
+                entry('A', "", ' ', 0, 0);
                 return true;
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(raw)) {
                 for (Path f : entries) {
-                    String name = "raw\0" + f.getFileName();
+                    String name = f.getFileName().toString();
                     BasicFileAttributes own = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    if (!own.isSymbolicLink()) {
-                        stat(name, own);
-                        continue;
-                    }
-                    stat(name + "\0link", own);
-                    try {
-                        add(name + "\0real\0" + f.toRealPath());
-                        stat(name + "\0target", Files.readAttributes(f, BasicFileAttributes.class));
-                    } catch (IOException dangling) {
-                        add(name + "\0dangling");
+                    stat('r', name, own);
+                    if (own.isSymbolicLink()) {
+                        try {
+                            entry('R', name.concat("\0").concat(f.toRealPath().toString()), ' ', 0, 0);
+                            stat('T', name, Files.readAttributes(f, BasicFileAttributes.class));
+                        } catch (IOException dangling) {
+                            entry('D', name, ' ', 0, 0);
+                        }
                     }
                 }
             }
             return true;
         }
 
-        /** One file by its own attributes; false when it is a link (or not readable). */
-        boolean file(String label, Path p) throws IOException {
+        /** hashes.json by its own attributes; false when it is a link. */
+        boolean hashes(Path p) throws IOException {
             BasicFileAttributes a;
             try {
                 a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                add(label + "\0absent");
+                entry('H', "", ' ', 0, 0);
                 return true;
             }
             if (a.isSymbolicLink()) {
                 return false;
             }
-            stat(label, a);
+            stat('h', "", a);
             return true;
         }
 
         byte[] digest() {
-            lines.sort(null); // the walk's order is the file system's
-            try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                for (String line : lines) {
-                    // Length-prefixed: a file name may hold any character, so no separator is safe.
-                    byte[] b = line.getBytes(StandardCharsets.UTF_8);
-                    md.update(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
-                    md.update(b);
-                }
-                return md.digest();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return ByteBuffer.allocate(LintMemoCodec.DIGEST_BYTES).putLong(count).putLong(sum1).putLong(sum2).array();
+        }
+
+        /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
+        private static long fmix(long k) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return k;
         }
     }
 }

@@ -26,7 +26,7 @@ final class LintMemoCodec {
     /** Bump whenever the layout below changes: an older file is then ignored. */
     static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = "OKBLMEMO".getBytes(StandardCharsets.US_ASCII);
-    static final int DIGEST_BYTES = 32;
+    static final int DIGEST_BYTES = 24;
     private static final Severity[] SEVERITIES = Severity.values();
 
     private LintMemoCodec() {
