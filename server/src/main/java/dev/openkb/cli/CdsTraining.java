@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +36,34 @@ public final class CdsTraining {
             Files.writeString(in.resolve("table.csv"), "name,value\nalpha,1\n", StandardCharsets.UTF_8);
             Files.writeString(in.resolve("plain.txt"), "Plain text about Alan Turing.\n", StandardCharsets.UTF_8);
             String k = kb.toString();
-            for (List<String> command : List.of(
-                    List.of("init", k), List.of("add", "--kb", k, in.toString()), List.of("status", "--kb", k),
-                    List.of("list", "--kb", k), List.of("list", "--kb", k, "--format", "json"),
-                    List.of("lint", "--kb", k, "--no-report"), List.of("lint", "--kb", k, "--format", "json"),
-                    List.of("visualize", "--kb", k, "--no-open"), List.of("recover", "--kb", k),
-                    List.of("help", "add"), List.of("completion", "bash"), List.of("--version"))) {
-                PrintWriter none = new PrintWriter(Writer.nullWriter());
-                Main.run(command.toArray(String[]::new), none, none, Map.of(), Terminal.PLAIN);
+            run(List.of(List.of("init", k), List.of("add", "--kb", k, in.toString())));
+            // Dated an hour back, so the second lint is served from the first one's memo, as a user's
+            // repeated lint is, and the classes of that path are archived too.
+            FileTime hourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+            try (Stream<Path> s = Files.walk(kb)) {
+                for (Path p : s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    Files.setLastModifiedTime(p, hourAgo);
+                }
             }
+            run(List.of(List.of("status", "--kb", k),
+                    List.of("list", "--kb", k), List.of("list", "--kb", k, "--format", "json"),
+                    List.of("lint", "--kb", k, "--no-report"), List.of("lint", "--kb", k, "--no-report", "--format", "json"),
+                    List.of("lint", "--kb", k),
+                    List.of("visualize", "--kb", k, "--no-open"), List.of("recover", "--kb", k),
+                    List.of("help", "add"), List.of("completion", "bash"), List.of("--version")));
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    private static void run(List<List<String>> commands) {
+        for (List<String> command : commands) {
+            PrintWriter none = new PrintWriter(Writer.nullWriter());
+            Main.run(command.toArray(String[]::new), none, none, Map.of(), Terminal.PLAIN);
         }
     }
 }

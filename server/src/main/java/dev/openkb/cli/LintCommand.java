@@ -8,6 +8,7 @@ import dev.openkb.kb.KbConfig;
 import dev.openkb.lint.LintReportWriter;
 import dev.openkb.engine.CancelToken;
 import dev.openkb.lint.FixResult;
+import dev.openkb.lint.LintMemo;
 import dev.openkb.lint.LintReport;
 import dev.openkb.lint.LintState;
 import dev.openkb.service.KbService;
@@ -62,7 +63,13 @@ final class LintCommand implements Callable<Integer> {
                         : "Fixed " + (r.linksRewritten() + r.linksDemoted()) + " wikilink(s) across " + r.filesChanged() + " file(s).";
                 (text ? out : spec.commandLine().getErr()).println(msg);
             }
-            LintState state = svc.lint(CancelToken.none());
+            LintMemo.Result result = svc.lintResult(CancelToken.none());
+            LintState state = result.state();
+            if (kb.verbose) {
+                spec.commandLine().getErr().println(result.fromMemo()
+                        ? "lint: inputs unchanged since the last lint; its findings are reused (.openkb/cache/lint-result.bin)"
+                        : "lint: full structural lint");
+            }
             String report = LintReport.text(state);
             if (text) {
                 out.println("Running structural lint...");

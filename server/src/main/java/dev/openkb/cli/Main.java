@@ -16,12 +16,19 @@ import picocli.CommandLine.Option;
  * 1 failure (or, for lint, findings), 2 usage errors and "no knowledge base here".
  */
 @Command(name = "openkb", mixinStandardHelpOptions = true, version = "openkb 0.1.0",
-        description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.",
-        subcommands = {InitCommand.class, StatusCommand.class, ListCommand.class, RecoverCommand.class, LintCommand.class, RemoveCommand.class, QueryCommand.class,
-                AddCommand.class, WatchCommand.class, VisualizeCommand.class, RecompileCommand.class, RenameCommand.class, LspCommand.class,
-                TrustCommand.class, CompletionCommand.class, ChatCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "An LLM-compiled knowledge base: documents in, an interlinked markdown wiki out.")
 public final class Main implements Runnable {
+    /**
+     * Every subcommand by its {@code @Command} name, in the order help lists them (CliConventionsTest
+     * checks the names). Registered programmatically rather than in the annotation so that a command
+     * line naming one of them builds only that one's model: picocli builds each by reflection, and
+     * its classes (class file version 49) are never in the class-data-sharing archive.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    /** Need the whole tree even when named first: help describes, completion enumerates the others. */
+    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion");
+
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
@@ -78,7 +85,7 @@ public final class Main implements Runnable {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal) {
-        CommandLine cl = commandLine(new Main(env, terminal));
+        CommandLine cl = commandLine(new Main(env, terminal), soleSubcommand(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -102,9 +109,52 @@ public final class Main implements Runnable {
      * only the root one; {@code help COMMAND} comes from picocli's HelpCommand).
      */
     static CommandLine commandLine(Main main) {
+        return commandLine(main, null);
+    }
+
+    /** The tree with only subcommand {@code only} under the root, or every one when {@code only} is null. */
+    static CommandLine commandLine(Main main, String only) {
         CommandLine cl = new CommandLine(main);
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         addHelpOption(cl);
         return cl;
+    }
+
+    /**
+     * The subcommand a command line runs when its first word names one that does not look at its
+     * siblings; otherwise null (no arguments, a root option, a typo that earns a suggestion, help).
+     */
+    static String soleSubcommand(String[] args) {
+        if (args.length == 0 || !SUBCOMMANDS.containsKey(args[0]) || NEED_ALL.contains(args[0])) {
+            return null;
+        }
+        return args[0];
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("init", InitCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("list", ListCommand.class);
+        m.put("recover", RecoverCommand.class);
+        m.put("lint", LintCommand.class);
+        m.put("remove", RemoveCommand.class);
+        m.put("query", QueryCommand.class);
+        m.put("add", AddCommand.class);
+        m.put("watch", WatchCommand.class);
+        m.put("visualize", VisualizeCommand.class);
+        m.put("recompile", RecompileCommand.class);
+        m.put("rename", RenameCommand.class);
+        m.put("lsp", LspCommand.class);
+        m.put("trust", TrustCommand.class);
+        m.put("completion", CompletionCommand.class);
+        m.put("chat", ChatCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static void addHelpOption(CommandLine cl) {

@@ -44,21 +44,17 @@ final class ParseCacheFile {
         return cacheDir(layout).resolve("lint-parse.bin");
     }
 
-    private static Path cacheDir(KbLayout layout) {
+    static Path cacheDir(KbLayout layout) {
         return layout.openkbDir().resolve("cache");
     }
 
     static Prior read(KbLayout layout) {
-        Path file = path(layout);
         try {
-            if (!isRealDir(layout.openkbDir()) || !isRealDir(cacheDir(layout))) {
+            byte[] bytes = readCacheFile(layout, path(layout), MAX_BYTES);
+            if (bytes == null) {
                 return Prior.NONE;
             }
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attrs.isRegularFile() || attrs.size() > MAX_BYTES) {
-                return Prior.NONE;
-            }
-            Map<String, CachedPage> all = ParseCacheCodec.decode(readBounded(file));
+            Map<String, CachedPage> all = ParseCacheCodec.decode(bytes);
             Map<String, CachedPage> usable = new LinkedHashMap<>();
             all.forEach((rel, e) -> {
                 if (isParsedPagePath(rel)) {
@@ -66,13 +62,38 @@ final class ParseCacheFile {
                 }
             });
             return new Prior(usable, usable.size() != all.size());
-        } catch (IOException | ParseCacheCodec.Corrupt e) {
+        } catch (ParseCacheCodec.Corrupt e) {
             return Prior.NONE;
+        }
+    }
+
+    /**
+     * The bytes of {@code file} in {@code .openkb/cache/} when {@code .openkb/}, {@code cache/} and
+     * the file are real (no symlink followed) and it is at most {@code maxBytes}; otherwise null.
+     * Shared with the lint memo ({@link LintMemo}).
+     */
+    static byte[] readCacheFile(KbLayout layout, Path file, long maxBytes) {
+        try {
+            if (!isRealDir(layout.openkbDir()) || !isRealDir(cacheDir(layout))) {
+                return null;
+            }
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile() || attrs.size() > maxBytes) {
+                return null;
+            }
+            return readBounded(file, maxBytes);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
     /** Replaces the file atomically; false (and nothing changed) when it cannot be written safely. */
     static boolean write(KbLayout layout, AtomicFiles files, byte[] data) {
+        return writeCacheFile(layout, files, path(layout), data);
+    }
+
+    /** Replaces {@code file} in {@code .openkb/cache/} atomically, as {@link #write}; shared with the lint memo. */
+    static boolean writeCacheFile(KbLayout layout, AtomicFiles files, Path file, byte[] data) {
         Path dir = cacheDir(layout);
         try {
             if (!isRealDir(layout.openkbDir())) {
@@ -87,7 +108,6 @@ final class ParseCacheFile {
             if (!isRealDir(dir)) {
                 return false;
             }
-            Path file = path(layout);
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 // A symlink (or anything else) in its place goes first, as itself: renaming over it
@@ -122,10 +142,10 @@ final class ParseCacheFile {
         return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
     }
 
-    private static byte[] readBounded(Path file) throws IOException {
+    private static byte[] readBounded(Path file, long maxBytes) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
-            if (size > MAX_BYTES) {
+            if (size > maxBytes) {
                 throw new IOException("too large");
             }
             ByteBuffer buf = ByteBuffer.allocate((int) size);

@@ -25,6 +25,7 @@ import dev.openkb.kb.OperationLog;
 import dev.openkb.kb.Registry;
 import dev.openkb.lint.FixResult;
 import dev.openkb.lint.LinkFixer;
+import dev.openkb.lint.LintMemo;
 import dev.openkb.lint.LintReportWriter;
 import dev.openkb.lint.LintState;
 import dev.openkb.lint.Linter;
@@ -323,8 +324,17 @@ public final class KbService implements AutoCloseable {
      * the last lint come from the persisted parse cache (see {@link ParseCache}).
      */
     public LintState lint(CancelToken cancel) {
+        return lintResult(cancel).state();
+    }
+
+    /**
+     * {@link #lint}, saying whether the findings are the memo of an earlier lint of unchanged inputs
+     * ({@link LintMemo}): then neither the parse cache nor a page is read.
+     */
+    public LintMemo.Result lintResult(CancelToken cancel) {
         try (KbLock.Hold h = lock.shared(cancel)) {
-            return Linter.lint(ParseCache.build(layout, files, clock.instant()));
+            return LintMemo.lint(layout, files, clock.instant(), LintMemo.PROGRAM,
+                    () -> Linter.lint(ParseCache.build(layout, files, clock.instant())));
         }
     }
 
