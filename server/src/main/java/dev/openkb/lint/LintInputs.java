@@ -57,6 +57,21 @@ record LintInputs(byte[] digest, long newestMtimeNanos) {
         }
     }
 
+    /**
+     * {@code digest} with one more file that is only known to exist ({@code rel}, a path under
+     * {@code wiki/} such as a lint report): the digest a scan would give once that file is there and
+     * nothing else changed, since the digest is a count and two order-free sums.
+     */
+    static byte[] withExistingFile(byte[] digest, String rel) {
+        ByteBuffer b = ByteBuffer.wrap(digest);
+        Scan s = new Scan();
+        s.count = b.getLong();
+        s.sum1 = b.getLong();
+        s.sum2 = b.getLong();
+        s.entry('e', rel, 'f', 0, 0);
+        return s.digest();
+    }
+
     private static boolean isLink(Path p) {
         return Files.isSymbolicLink(p);
     }

@@ -80,6 +80,37 @@ public final class LintMemo {
         return new Result(state, false);
     }
 
+    /**
+     * The lint wrote its own report ({@code report}, under {@code wiki/reports/}) after its findings
+     * were memoised: re-key the memo to include that file, so the next lint of an otherwise
+     * unchanged KB reuses the findings instead of always running in full. Sound because a report's
+     * text is never read and its existence changes no finding (reports are never orphans nor need an
+     * index entry) unless a page links to it, which the findings would show as a broken link naming
+     * it: then the memo is left alone. Anything else that changed since the memo was written makes
+     * the next scan differ from the re-keyed digest, so it still re-lints. Called under the report's
+     * transaction's lock or after it; never throws.
+     */
+    public static void reportWritten(KbLayout layout, AtomicFiles files, String programId, Path report) {
+        try {
+            LintMemoCodec.Memo memo = read(layout);
+            if (memo == null || !memo.programId().equals(programId) || !report.startsWith(layout.wikiDir())) {
+                return;
+            }
+            String stem = report.getFileName().toString().replaceFirst("\\.md$", "");
+            for (LintFinding f : memo.findings()) {
+                if (f.message().contains(stem) || f.data().values().stream().anyMatch(v -> v != null && v.contains(stem))) {
+                    return;
+                }
+            }
+            String rel = "wiki/".concat(layout.wikiDir().relativize(report).toString().replace('\\', '/'));
+            byte[] digest = LintInputs.withExistingFile(memo.digest(), rel);
+            byte[] data = LintMemoCodec.encode(new LintMemoCodec.Memo(programId, digest, memo.stampNanos(), memo.findings()));
+            ParseCacheFile.writeCacheFile(layout, files, path(layout), data);
+        } catch (RuntimeException e) {
+            // Derived state: without the re-key the next lint just runs in full.
+        }
+    }
+
     private static LintMemoCodec.Memo read(KbLayout layout) {
         byte[] bytes = ParseCacheFile.readCacheFile(layout, path(layout), MAX_BYTES);
         if (bytes == null) {

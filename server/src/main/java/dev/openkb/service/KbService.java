@@ -362,12 +362,17 @@ public final class KbService implements AutoCloseable {
 
     /** {@link #writeLintReport(String, CancelToken)} with the knowledge lint's report under "Semantic". */
     public Path writeLintReport(String structuralReport, String semanticReport, CancelToken cancel) {
-        return executor.call(cancel, r -> r.run("lint", Map.of(), tx -> {
-            LocalDateTime now = LocalDateTime.now(clock);
-            Path report = LintReportWriter.write(tx, layout, structuralReport, semanticReport, now);
-            OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
-            return report;
-        }));
+        return executor.call(cancel, r -> {
+            Path written = r.run("lint", Map.of(), tx -> {
+                LocalDateTime now = LocalDateTime.now(clock);
+                Path report = LintReportWriter.write(tx, layout, structuralReport, semanticReport, now);
+                OperationLog.append(tx, layout, now, "lint", "report → " + report.getFileName());
+                return report;
+            });
+            // Still on the mutation thread under the lock: no other writer of this process can come between.
+            LintMemo.reportWritten(layout, files, LintMemo.PROGRAM, written);
+            return written;
+        });
     }
 
     private DocumentRemover remover() {

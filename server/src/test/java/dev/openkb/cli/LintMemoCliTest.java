@@ -52,6 +52,26 @@ class LintMemoCliTest {
         assertEquals(withoutStamp(onlyReport(kb.root())), withoutStamp(onlyReport(cold)));
     }
 
+    @Test
+    void theReportALintWritesDoesNotStopTheNextLintFromReusingTheFindings() throws Exception {
+        KbLayout kb = Fixtures.kb(dir.resolve("kb"));
+        Fixtures.write(kb.concept("a"), "---\ntype: \"Concept\"\ndescription: \"A\"\n---\n\nSee [[concepts/missing]].\n");
+        ageEverything(kb.root());
+        String root = kb.root().toString();
+
+        CliRun first = CliRun.of("lint", "--kb", root, "-v");
+        assertTrue(first.err().contains("full structural lint"), first.err());
+        CliRun second = CliRun.of("lint", "--kb", root, "-v");
+        assertTrue(second.err().contains("findings are reused"), "the first lint's own report is not a change: " + second.err());
+        assertEquals(first.out(), second.out());
+
+        // Anything else that changes still re-lints.
+        Fixtures.write(kb.concept("b"), "---\ntype: \"Concept\"\ndescription: \"B\"\n---\n\n[[concepts/a]]\n");
+        Files.setLastModifiedTime(kb.concept("b"), FileTime.from(Instant.now().minusSeconds(600)));
+        CliRun third = CliRun.of("lint", "--kb", root, "-v");
+        assertTrue(third.err().contains("full structural lint"), third.err());
+    }
+
     /** The one report a lint wrote, without its first line (which names the second it was written in). */
     private static String onlyReport(Path root) throws IOException {
         try (Stream<Path> s = Files.list(root.resolve("wiki/reports"))) {
