@@ -34,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenKb
     const openKbServer = new OpenKbServer(context.extensionPath, output, status, settings, {
         apiKey: async () => context.secrets.get(API_KEY_SECRET),
         isTrusted,
+        cdsDir: context.globalStorageUri?.fsPath, // absent only in hosts without global storage
     });
     server = openKbServer;
     const ctx: CommandContext = { server: openKbServer, kbs, status, output, settings, secrets: context.secrets, isTrusted, extensionPath: context.extensionPath };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { trainArchive } from '../server/cdsArchive';
 import {
     buildServerCommand,
     bundledRuntimeDir,
@@ -32,6 +33,8 @@ export interface ServerEnvironmentSource {
     apiKey(): Promise<string | undefined>;
     /** VS Code's Workspace Trust: false in Restricted Mode. */
     isTrusted(): boolean;
+    /** Where this installation keeps its class-data-sharing archive (VS Code's global storage); none when undefined. */
+    cdsDir?: string;
 }
 
 /**
@@ -62,7 +65,7 @@ export class OpenKbServer implements vscode.Disposable {
             return undefined;
         }
         this.output.appendLine(`Running: openkb ${args.join(' ')}`);
-        return runServerCli({ javaPath: running.javaPath, jar: running.jar, env: running.env }, args);
+        return runServerCli({ javaPath: running.javaPath, jar: running.jar, env: running.env, cdsDir: this.environment.cdsDir }, args);
     }
 
     /** The API of the running server, starting it if needed; undefined (after telling the user) when it cannot run. */
@@ -80,6 +83,7 @@ export class OpenKbServer implements vscode.Disposable {
                 env: process.env,
             });
             const jar = locateServerJar(settings.serverJar, this.extensionPath);
+            const cdsDir = this.environment.cdsDir;
             const trusted = this.environment.isTrusted();
             const env = serverEnvironment(process.env, trusted ? await this.environment.apiKey() : undefined, trusted);
             this.output.appendLine(
@@ -89,8 +93,8 @@ export class OpenKbServer implements vscode.Disposable {
             const onGaveUp = (): void => this.status.update({ serverDown: true });
             const client = createLanguageClient(
                 {
-                    run: buildServerCommand(java.javaPath, jar),
-                    debug: buildServerCommand(java.javaPath, jar, { debugPort: SERVER_DEBUG_PORT }),
+                    run: buildServerCommand(java.javaPath, jar, { cdsDir }),
+                    debug: buildServerCommand(java.javaPath, jar, { debugPort: SERVER_DEBUG_PORT, cdsDir }),
                     env,
                     workspaceTrusted: trusted,
                 },
@@ -100,6 +104,14 @@ export class OpenKbServer implements vscode.Disposable {
             );
             await client.start();
             this.status.update({ serverDown: false });
+            if (cdsDir !== undefined) {
+                // The next start maps the classes this one loaded; in the background, at low priority.
+                void trainArchive(java.javaPath, jar, cdsDir).then((outcome) => {
+                    if (outcome === 'made') {
+                        this.output.appendLine('Made a class-data-sharing archive for this server: the next start is faster.');
+                    }
+                });
+            }
             return { client, api: new OpenKbApi(client), javaPath: java.javaPath, jar, env };
         } catch (error) {
             this.starting = undefined; // the next command tries again, e.g. after the settings were fixed

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { archiveFor } from './cdsArchive';
 
 export const MIN_JAVA_VERSION = 17;
 
@@ -219,29 +220,38 @@ export const SERVER_DEBUG_PORT = 1054;
  * and `--clientProcessId=N`). The JVM exits on OutOfMemoryError instead of limping on, so the
  * client's restart policy sees the crash.
  */
-export function buildServerCommand(javaPath: string, jar: string, options: { debugPort?: number } = {}): ServerCommand {
+export function buildServerCommand(javaPath: string, jar: string, options: LaunchOptions = {}): ServerCommand {
     return buildCliCommand(javaPath, jar, ['lsp'], options);
 }
 
+/**
+ * @param debugPort a JDWP port to listen on
+ * @param cdsDir    where this installation keeps its class-data-sharing archive (VS Code's global storage)
+ */
+export interface LaunchOptions {
+    debugPort?: number;
+    cdsDir?: string;
+}
+
 /** `java <vm args> -jar <jar> <subcommand and its arguments>`, e.g. `trust --kb DIR`. */
-export function buildCliCommand(javaPath: string, jar: string, cliArgs: readonly string[], options: { debugPort?: number } = {}): ServerCommand {
+export function buildCliCommand(javaPath: string, jar: string, cliArgs: readonly string[], options: LaunchOptions = {}): ServerCommand {
     const args: string[] = [...SERVER_VM_ARGS];
     if (options.debugPort !== undefined) {
         args.push(`-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=${options.debugPort}`);
     }
-    args.push(...cdsArgs(jar), '-jar', jar, ...cliArgs);
+    args.push(...cdsArgs(jar, javaPath, options.cdsDir), '-jar', jar, ...cliArgs);
     return { command: javaPath, args };
 }
 
 /**
- * The class-data-sharing archive the build makes beside the jar (`openkb.jsa` for `openkb.jar`), when it
- * is there: the server then maps the classes it needs instead of loading them again. The JVM ignores an
- * archive made for another jar path or JDK; its warning is switched off, because the language server's
- * stdout carries the protocol.
+ * The class-data-sharing archive to start with ({@link archiveFor}: this installation's, trained in
+ * `cdsDir`, else the build's beside the jar), when there is one: the server then maps the classes it
+ * needs instead of loading them again. The JVM ignores an archive made for another jar path or JDK;
+ * its warning is switched off, because the language server's stdout carries the protocol.
  */
-export function cdsArgs(jar: string): string[] {
-    const archive = jar.replace(/\.jar$/i, '') + '.jsa';
-    return archive !== jar && fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
+export function cdsArgs(jar: string, javaPath = 'java', cdsDir?: string): string[] {
+    const archive = archiveFor(jar, javaPath, cdsDir);
+    return archive !== undefined ? [`-XX:SharedArchiveFile=${archive}`, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'] : [];
 }
 
 /**

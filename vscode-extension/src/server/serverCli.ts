@@ -32,6 +32,8 @@ export interface ServerCliOptions {
     javaPath: string;
     jar: string;
     env: NodeJS.ProcessEnv;
+    /** Where this installation keeps its class-data-sharing archive, if anywhere. */
+    cdsDir?: string;
     /** Working folder; the subcommands used here name their KB with an absolute path anyway. */
     cwd?: string;
     timeoutMs?: number;
@@ -39,7 +41,7 @@ export interface ServerCliOptions {
 
 /** Runs `openkb <args>` and resolves with its output; rejects with {@link CliError} on a non-zero exit. */
 export function runServerCli(options: ServerCliOptions, args: readonly string[]): Promise<CliOutcome> {
-    const { command, args: argv } = buildCliCommand(options.javaPath, options.jar, args);
+    const { command, args: argv } = buildCliCommand(options.javaPath, options.jar, args, { cdsDir: options.cdsDir });
     return new Promise((resolve, reject) => {
         execFile(
             command,
