@@ -63,7 +63,7 @@ class ArchitectureTest {
             Map.entry("compile.pages", Set.of("compile", "compile.text", "convert", "engine", "kb", "wiki")),
             Map.entry("compile.offline", Set.of("compile", "compile.pages", "compile.text", "convert", "engine", "kb", "wiki")),
             Map.entry("compile.llm", Set.of("compile", "compile.pages", "compile.text", "convert", "engine", "kb", "trust", "wiki")),
-            Map.entry("add", Set.of("convert", "engine", "io", "journal", "kb", "lock")),
+            Map.entry("add", Set.of("compile", "convert", "engine", "io", "journal", "kb", "lock", "pageindex")),
             Map.entry("remove", Set.of("compile.pages", "engine", "io", "journal", "kb", "lint", "lock", "pageindex")),
             Map.entry("recompile", Set.of("compile", "compile.pages", "convert", "engine", "journal", "kb", "remove")),
             Map.entry("rename", Set.of("engine", "kb", "lint", "wiki")),

@@ -234,7 +234,7 @@ public final class KbService implements AutoCloseable {
     private AddPipeline pipeline(KbConfig config) {
         return new AddPipeline(layout, files, lock, executor, new Converters(new PdfConverter()),
                 SupportedTypes::isSupported, SupportedTypes.sortedList(),
-                new StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
+                new dev.openkb.add.StandardCommitter(layout, config, compilers.create(config, layout), warnings), clock);
     }
 
     private static AddOptions addOptions(KbConfig config, Integer jobs) {

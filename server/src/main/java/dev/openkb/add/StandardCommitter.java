@@ -1,7 +1,5 @@
-package dev.openkb.service;
+package dev.openkb.add;
 
-import dev.openkb.add.DocumentCommitter;
-import dev.openkb.add.PreparedDoc;
 import dev.openkb.compile.CompileRequest;
 import dev.openkb.compile.CompileResult;
 import dev.openkb.compile.DocAnalysis;
@@ -20,9 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * The middle of an add's commit: the long-document index for long PDFs (its {@code doc_id} goes to
- * the registry), then the compiler. Runs on the mutation thread inside the file's transaction.
+ * the registry), then the compiler. Runs on the mutation thread inside the file's transaction. It
+ * lives beside {@link DocumentCommit}, so one commit's body (publish, index, compile, registry, log)
+ * is read in one package; tests plug in their own {@link DocumentCommitter}.
  */
-final class StandardCommitter implements DocumentCommitter {
+public final class StandardCommitter implements DocumentCommitter {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(StandardCommitter.class.getName());
     private final KbLayout layout;
     private final KbConfig config;
@@ -30,7 +30,7 @@ final class StandardCommitter implements DocumentCommitter {
     private final Consumer<String> warnings;
     private final LongDocIndexer indexer = new LongDocIndexer();
 
-    StandardCommitter(KbLayout layout, KbConfig config, WikiCompiler compiler, Consumer<String> warnings) {
+    public StandardCommitter(KbLayout layout, KbConfig config, WikiCompiler compiler, Consumer<String> warnings) {
         this.layout = layout;
         this.config = config;
         this.compiler = compiler;
