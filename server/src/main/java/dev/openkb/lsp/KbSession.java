@@ -91,6 +91,7 @@ final class KbSession implements AutoCloseable {
                 replaceAll();
             } finally {
                 loaded.complete(null);
+                outbox.refreshCodeLenses();
             }
         });
     }
@@ -134,6 +135,7 @@ final class KbSession implements AutoCloseable {
             DiskChanges changes = DiskChanges.read(layout, files, f -> docs.get(f).isPresent());
             if (!changes.isEmpty()) {
                 apply(changes, snapshot.versions());
+                outbox.refreshCodeLenses();
             }
         });
     }

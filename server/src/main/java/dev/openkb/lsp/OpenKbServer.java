@@ -114,6 +114,8 @@ public final class OpenKbServer implements LanguageServer, OpenKbProtocol, Langu
         clientWatchesFiles = caps != null && caps.getWorkspace() != null
                 && caps.getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+        outbox.lensRefreshSupported(caps != null && caps.getWorkspace() != null && caps.getWorkspace().getCodeLens() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getCodeLens().getRefreshSupport()));
         var edits = caps != null && caps.getWorkspace() != null ? caps.getWorkspace().getWorkspaceEdit() : null;
         // resourceOperations alone: Neovim 0.7 applies documentChanges and file renames but does not
         // declare workspaceEdit.documentChanges.

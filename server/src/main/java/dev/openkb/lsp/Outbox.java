@@ -29,9 +29,27 @@ final class Outbox implements AutoCloseable {
         return t;
     });
     private volatile OpenKbClient client;
+    /** Whether the client declared {@code workspace.codeLens.refreshSupport} (set once at initialize). */
+    private volatile boolean lensRefresh;
 
     void connect(OpenKbClient c) {
         this.client = c;
+    }
+
+    void lensRefreshSupported(boolean supported) {
+        this.lensRefresh = supported;
+    }
+
+    /**
+     * Asks the client to re-request its code lenses ({@code workspace/codeLens/refresh}), when it
+     * can: the "N backlinks" lens counts links on other pages, so the KB's first load and every change
+     * from disk (a commit, another program) can change lenses of pages the client already showed —
+     * and a lens asked for before the KB was loaded would otherwise stay missing until an edit.
+     */
+    void refreshCodeLenses() {
+        if (lensRefresh) {
+            request(c -> c.refreshCodeLenses());
+        }
     }
 
     /** Queues a notification; dropped (logged) when no client is connected or the outbox is closed. */

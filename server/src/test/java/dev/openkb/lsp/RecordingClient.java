@@ -35,6 +35,28 @@ final class RecordingClient implements OpenKbClient {
         createAnswer = a;
     }
 
+    private int lensRefreshes;
+
+    @Override
+    public synchronized CompletableFuture<Void> refreshCodeLenses() {
+        lensRefreshes++;
+        notifyAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Waits until the server has asked at least {@code n} times for the code lenses to be re-requested. */
+    int awaitLensRefreshes(int n) {
+        return await(() -> {
+            synchronized (this) {
+                return lensRefreshes;
+            }
+        }, c -> c >= n, Duration.ofSeconds(20), n + " workspace/codeLens/refresh request(s)");
+    }
+
+    synchronized int lensRefreshes() {
+        return lensRefreshes;
+    }
+
     @Override
     public synchronized void publishDiagnostics(PublishDiagnosticsParams p) {
         diagnostics.add(p);

@@ -90,6 +90,7 @@ class WikiNavigationTest {
         edits.setDocumentChanges(true);
         edits.setResourceOperations(renamesFiles ? List.of("create", "rename", "delete") : List.of());
         ws.setWorkspaceEdit(edits);
+        ws.setCodeLens(new org.eclipse.lsp4j.CodeLensWorkspaceCapabilities(true));
         caps.setWorkspace(ws);
         p.setCapabilities(caps);
         ServerCapabilities sc = get(h.server.initialize(p)).getCapabilities();
@@ -158,6 +159,24 @@ class WikiNavigationTest {
             assertEquals(BacklinkLens.COMMAND, lens.getCommand().getCommand());
             String args = lens.getCommand().getArguments().toString();
             assertTrue(args.contains(WikiFixture.uri(kb.attention())) && args.contains(WikiFixture.uri(kb.index())), args);
+        }
+    }
+
+    /**
+     * A client may ask for lenses before the KB has loaded (they are then empty), and a commit or
+     * another program changes the counts of pages it already shows: the server asks it to re-request
+     * them after the load and after every change from disk (VS Code showed no lens otherwise).
+     */
+    @Test
+    void theClientIsAskedToRefreshItsLensesOnceTheKbIsLoadedAndAfterChangesOnDisk() throws Exception {
+        try (LspHarness h = started(true)) {
+            int afterLoad = h.client.awaitLensRefreshes(1);
+            java.nio.file.Files.writeString(kb.softmax().resolveSibling("extra.md"), "---\ntype: \"Concept\"\n---\n\n# Extra\n\nSee [[concepts/softmax]].\n");
+            h.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                    new org.eclipse.lsp4j.FileEvent(WikiFixture.uri(kb.softmax().resolveSibling("extra.md")), org.eclipse.lsp4j.FileChangeType.Created))));
+            h.client.awaitLensRefreshes(afterLoad + 1);
+            List<? extends CodeLens> lenses = get(h.server.getTextDocumentService().codeLens(new CodeLensParams(doc(kb.softmax()))));
+            assertEquals("3 backlinks", lenses.get(0).getCommand().getTitle(), "the count the refreshed lens shows");
         }
     }
 
