@@ -2,7 +2,6 @@ package dev.openkb.lint;
 
 import dev.openkb.wiki.PyText;
 import dev.openkb.wiki.WikiLink;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +15,10 @@ final class PageChecks {
     private PageChecks() {
     }
 
-    /** One link that does not resolve, and why. */
-    record Unresolved(WikiLink link, LinkResolution resolution) {
-    }
-
     static void addFindings(WikiIndex index, WikiPage page, List<LintFinding> out) {
-        addFindings(index, page, PageScope.isLintScanned(page.key()) ? unresolved(index, page) : List.of(), out);
-    }
-
-    /** As {@link #addFindings(WikiIndex, WikiPage, List)}, with the page's unresolved links already found. */
-    static void addFindings(WikiIndex index, WikiPage page, List<Unresolved> unresolved, List<LintFinding> out) {
         String key = page.key();
         if (PageScope.isLintScanned(key)) {
-            for (Unresolved u : unresolved) {
-                out.add(brokenLink(LintCodes.BROKEN_LINK, page.relPath(), u.link(), u.resolution()));
-            }
+            brokenLinks(index, page, out);
             if (page.frontmatterError() != null) {
                 String error = page.frontmatterError().firstLine();
                 out.add(new LintFinding(LintCodes.INVALID_FRONTMATTER, Severity.ERROR, page.relPath(), page.errorRange(),
@@ -47,15 +35,13 @@ final class PageChecks {
         }
     }
 
-    private static List<Unresolved> unresolved(WikiIndex index, WikiPage page) {
-        List<Unresolved> out = new ArrayList<>();
+    private static void brokenLinks(WikiIndex index, WikiPage page, List<LintFinding> out) {
         for (WikiLink link : page.links()) {
             LinkResolution r = index.resolveLink(page.relPath(), link);
             if (!r.resolved()) {
-                out.add(new Unresolved(link, r));
+                out.add(brokenLink(LintCodes.BROKEN_LINK, page.relPath(), link, r));
             }
         }
-        return out;
     }
 
     /** A finding for an unresolved link; shared with the index check. */
