@@ -183,14 +183,14 @@ describe('OpenKB in a real VS Code', () => {
             const progress = await wb.toast(/notes\.md/);
             await wb.screenshot('add-file-progress');
             assert.match(progress, /Adding to OpenKB/);
-            const done = await wb.toast(/1 added/);
+            const done = await wb.toast(/OpenKB: 1 added/); // not the progress toast's "1/1 added notes.md"
             await wb.screenshot('add-file-done');
             assert.match(done, /OpenKB: 1 added\./);
             assert.deepEqual(rawFiles(ws), ['notes.md']);
             await wb.clearToasts();
 
             await wb.explorerAction('batch', 'Add to Knowledge Base');
-            const folderDone = await wb.toast(/2 added/);
+            const folderDone = await wb.toast(/OpenKB: 2 added/); // not the progress toast's "1/2 added first.md"
             await wb.screenshot('add-folder-done');
             // The server's one summary line counts the folder's unsupported file too.
             assert.match(folderDone, /OpenKB: 2 added, 1 unsupported\./);
@@ -489,7 +489,17 @@ describe('OpenKB in a real VS Code', () => {
 
             // "N backlinks" on the title; clicking it peeks the pages that link here.
             const lens = editor.locator('.codelens-decoration a', { hasText: /\d+ backlinks?/ }).first();
-            await lens.waitFor({ timeout: 60_000 });
+            try {
+                await lens.waitFor({ timeout: 30_000 });
+            } catch {
+                // Known issue (closing note, issue 16): in some runs VS Code shows no lens on a page opened from
+                // workspace-symbol search, though the server answers it; reopening the page, as a user would,
+                // asks again. Recorded in a screenshot so the run shows when it happened.
+                await wb.screenshot('lens-missing-reopened');
+                await wb.runCommand('View: Close Editor');
+                await wb.openFile('wiki/concepts/quick-brown-fox.md');
+                await lens.waitFor({ timeout: 60_000 });
+            }
             const lensText = await lens.innerText();
             const linking = linkingPages(wiki, 'concepts/quick-brown-fox');
             assert.deepEqual(linking, ['index', 'summaries/d1', 'summaries/d2'], 'the fixture: the index and both summaries link the concept');
