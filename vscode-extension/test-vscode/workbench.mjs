@@ -241,13 +241,23 @@ export class Workbench {
         await row.click();
     }
 
-    /** Opens the palette on `>title` and returns the row of that command (the palette stays open). */
-    async paletteRow(title, timeoutMs = 60_000) {
+    /** Runs the palette command whose label is exactly `label` ("Fold", not "Fold All"). */
+    async runExactCommand(label) {
+        const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        const row = await this.paletteRow(label, 60_000, (rows) => rows.filter({ has: this.page.locator('.label-name', { hasText: exact }) }));
+        await row.click();
+    }
+
+    /**
+     * Opens the palette on `>title` and returns the row of that command (the palette stays open): the first
+     * row showing `title`, or the first of `pick(rows)`.
+     */
+    async paletteRow(title, timeoutMs = 60_000, pick = (rows) => rows.filter({ hasText: title })) {
         const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
         return until(async () => {
             await this.openPalette();
             await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${title}`);
-            const row = rows.filter({ hasText: title }).first();
+            const row = pick(rows).first();
             try {
                 await row.waitFor({ timeout: 3_000 });
                 return row;
