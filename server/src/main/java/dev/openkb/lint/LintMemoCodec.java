@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * The byte format of the lint memo: magic, format version, the program identity, the inputs'
@@ -76,10 +75,7 @@ final class LintMemoCodec {
                 }
             }
             out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-            return bytes.toByteArray();
+            return CrcTrailer.sealed(bytes);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream", e);
         }
@@ -89,12 +85,10 @@ final class LintMemoCodec {
         if (file.length < MAGIC.length + 4 + 4) {
             throw new Corrupt("truncated");
         }
-        CRC32 crc = new CRC32();
-        crc.update(file, 0, file.length - 4);
-        ByteBuffer in = ByteBuffer.wrap(file, 0, file.length - 4);
-        if ((int) crc.getValue() != ByteBuffer.wrap(file, file.length - 4, 4).getInt()) {
+        if (!CrcTrailer.matches(file)) {
             throw new Corrupt("checksum");
         }
+        ByteBuffer in = ByteBuffer.wrap(file, 0, file.length - CrcTrailer.BYTES);
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);

@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * The byte format of the lint parse cache: magic, format version, entry count, entries, CRC-32 of
@@ -65,10 +64,7 @@ final class ParseCacheCodec {
                 out.write(e.encoded());
             }
             out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-            return bytes.toByteArray();
+            return CrcTrailer.sealed(bytes);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream", e);
         }
@@ -125,13 +121,11 @@ final class ParseCacheCodec {
         if (file.length < MAGIC.length + 12 || !Arrays.equals(file, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new Corrupt("not a lint parse cache");
         }
-        CRC32 crc = new CRC32();
-        crc.update(file, 0, file.length - 4);
-        ByteBuffer in = ByteBuffer.wrap(file);
-        if (in.getInt(file.length - 4) != (int) crc.getValue()) {
+        if (!CrcTrailer.matches(file)) {
             throw new Corrupt("checksum mismatch");
         }
-        in.limit(file.length - 4).position(MAGIC.length);
+        ByteBuffer in = ByteBuffer.wrap(file);
+        in.limit(file.length - CrcTrailer.BYTES).position(MAGIC.length);
         try {
             if (in.getInt() != FORMAT_VERSION) {
                 throw new Corrupt("another format version");
