@@ -640,6 +640,27 @@ describe('OpenKB in a real VS Code', () => {
             await until(async () => (await wb.page.locator('.tab.dirty').count()) === 0, 'every edited file to be saved', 30_000);
             assertConsistent(assert, env.jar, ws, 'after both renames');
             assertQuietOutput(output());
+
+            // F2 on [[summaries/d1]]: a summary is named after its document, so OpenKB refuses. The rename must
+            // not fall through to the Markdown extension, which takes the link for a reference link and would
+            // rewrite its text alone, breaking it: OpenKB keeps the link, says why, and changes nothing.
+            await wb.clearToasts();
+            await wb.openFile('concepts/swift-fox.md');
+            const summaryLink = linkLine(wiki, 'concepts/swift-fox', 'summaries/d1');
+            await wb.activeEditor().locator('.view-line', { hasText: '[[summaries/d1]]' }).waitFor({ timeout: 30_000 });
+            await wb.goTo(summaryLink, 6);
+            await wb.page.keyboard.press('F2');
+            await box.waitFor({ timeout: 30_000 });
+            assert.equal(await box.inputValue(), 'd1', "the rename box is OpenKB's (the page name), not Markdown's (the link text)");
+            await box.fill('renamed-summary');
+            await wb.page.keyboard.press('Enter');
+            await wb.toast(/OpenKB: nothing renamed: .*summar/i, 60_000);
+            await wb.screenshot('summary-rename-refused');
+            assert.ok(fs.existsSync(path.join(wiki, 'summaries', 'd1.md')), 'the summary keeps its file');
+            assert.equal(linkLine(wiki, 'concepts/swift-fox', 'summaries/d1'), summaryLink, 'the link is unchanged on disk');
+            assert.equal(await wb.page.locator('.tab.dirty').count(), 0, 'no editor was changed');
+            await wb.activeEditor().locator('.view-line', { hasText: '[[summaries/d1]]' }).waitFor({ timeout: 30_000 });
+            assertConsistent(assert, env.jar, ws, 'after the refused rename');
         });
     });
 });

@@ -4,6 +4,7 @@ import { ServerCommand } from '../server/javaLauncher';
 import { forwardServerLog } from '../server/serverLog';
 import { CONFIG_SECTION, OpenKbSettings, toServerSettings } from '../settings';
 import { saveAfterMove } from './renameSave';
+import { wikilinkRenameMiddleware } from './wikilinkRename';
 
 export const CLIENT_ID = 'openkb';
 export const CLIENT_NAME = 'OpenKB';
@@ -53,6 +54,9 @@ export function createLanguageClient(
         errorHandler,
         initializationOptions: { settings: toServerSettings(settings), workspaceTrusted: launch.workspaceTrusted },
         middleware: {
+            // F2 on a [[wikilink]] never falls through to the Markdown extension's rename (see wikilinkRename).
+            prepareRename: wikilinkRenameMiddleware.prepareRename,
+            provideRenameEdits: wikilinkRenameMiddleware.provideRenameEdits,
             workspace: {
                 // The links an Explorer rename rewrites are saved once the move is done (see saveAfterMove).
                 willRenameFiles: async (event, next) => {

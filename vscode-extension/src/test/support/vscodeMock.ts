@@ -297,6 +297,27 @@ function findFiles(glob: string): Uri[] {
     return found;
 }
 
+/** As VS Code's: what a provider throws when its request was cancelled. */
+export class CancellationError extends Error {
+    constructor() {
+        super('Canceled');
+        this.name = 'Canceled';
+    }
+}
+
+/** As VS Code's, as far as the extension uses it: edits by document. */
+export class WorkspaceEdit {
+    private readonly edits = new Map<string, [Uri, unknown[]]>();
+
+    entries(): Array<[Uri, unknown[]]> {
+        return [...this.edits.values()];
+    }
+
+    get size(): number {
+        return this.edits.size;
+    }
+}
+
 function noEvent(): Disposable {
     return new Disposable();
 }
@@ -308,6 +329,8 @@ export const vscode = {
     Position,
     Range,
     Location,
+    CancellationError,
+    WorkspaceEdit,
     TreeItem,
     TreeItemCollapsibleState,
     Disposable,
