@@ -31,9 +31,17 @@ final class FileLint {
                 RawChecks.addFindings(index, f, out);
             }
         } else {
-            index.page(path).ifPresent(p -> PageChecks.addFindings(index, p, out));
-            if (path.equals(WikiIndex.INDEX_PATH)) {
-                IndexChecks.addFindings(index, out);
+            WikiPage page = index.page(path).orElse(null);
+            if (!path.equals(WikiIndex.INDEX_PATH)) {
+                if (page != null) {
+                    PageChecks.addFindings(index, page, out);
+                }
+            } else if (page == null) {
+                out.add(IndexChecks.indexMissing());
+            } else {
+                IndexChecks.Scan scan = IndexChecks.scan(index, page);
+                PageChecks.addFindings(index, page, scan.unresolved(), out);
+                IndexChecks.addFindings(index, scan, out);
             }
         }
         return sorted(out);
@@ -46,8 +54,24 @@ final class FileLint {
     static List<LintFinding> forIndexAfterPageChanges(WikiIndex index, List<LintFinding> previous,
             Collection<String> changedPages) {
         List<LintFinding> out = new ArrayList<>();
-        PageChecks.addFindings(index, index.page(WikiIndex.INDEX_PATH).orElseThrow(), out);
-        IndexChecks.afterPageChanges(index, previous, changedPages, out);
+        WikiPage page = index.page(WikiIndex.INDEX_PATH).orElseThrow();
+        IndexChecks.Scan scan = IndexChecks.scan(index, page);
+        PageChecks.addFindings(index, page, scan.unresolved(), out);
+        IndexChecks.afterPageChanges(index, scan, previous, changedPages, out);
+        return sorted(out);
+    }
+
+    /**
+     * index.md's findings after an edit of index.md itself (present before and after), perhaps with
+     * other pages: its own page findings afresh, its index findings updated from {@code previous}.
+     */
+    static List<LintFinding> forIndexAfterEdit(WikiIndex before, WikiIndex after, List<LintFinding> previous,
+            Collection<String> changedPages) {
+        List<LintFinding> out = new ArrayList<>();
+        WikiPage page = after.page(WikiIndex.INDEX_PATH).orElseThrow();
+        IndexChecks.Scan scan = IndexChecks.scan(after, page);
+        PageChecks.addFindings(after, page, scan.unresolved(), out);
+        IndexChecks.afterIndexEdit(before, after, scan, previous, changedPages, out);
         return sorted(out);
     }
 

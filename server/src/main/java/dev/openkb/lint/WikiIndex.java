@@ -37,6 +37,7 @@ import java.util.Set;
  */
 public final class WikiIndex {
     public static final String INDEX_PATH = "wiki/index.md";
+    private static final String LINE_BREAK = "\n";
 
     /** Page key ("concepts/foo") to page; every map below holds keys too, relPaths only at the API. */
     private final PersistentMap<String, WikiPage> pages;
@@ -48,17 +49,24 @@ public final class WikiIndex {
     private final PersistentMap<String, RefSet> normStems;
     /** Normalised link lookup key to the pages holding such a link: who may be affected by a page. */
     private final PersistentMap<String, RefSet> referrers;
+    /**
+     * Lower-cased stem to the index-listed pages that have it: which pages a line of index.md
+     * mentions, so an edit of index.md re-checks only the pages its removed lines named.
+     */
+    private final PersistentMap<String, RefSet> listedStems;
     private final String indexLowerText;
     private final RawState raw;
 
     private WikiIndex(PersistentMap<String, WikiPage> pages, PersistentMap<String, RefSet> stemOwners,
             PersistentMap<String, RefSet> normKeys, PersistentMap<String, RefSet> normStems,
-            PersistentMap<String, RefSet> referrers, String indexLowerText, RawState raw) {
+            PersistentMap<String, RefSet> referrers, PersistentMap<String, RefSet> listedStems, String indexLowerText,
+            RawState raw) {
         this.pages = pages;
         this.stemOwners = stemOwners;
         this.normKeys = normKeys;
         this.normStems = normStems;
         this.referrers = referrers;
+        this.listedStems = listedStems;
         this.indexLowerText = indexLowerText;
         this.raw = raw;
     }
@@ -70,7 +78,7 @@ public final class WikiIndex {
 
     public static WikiIndex empty() {
         return new WikiIndex(PersistentMap.empty(), PersistentMap.empty(), PersistentMap.empty(),
-                PersistentMap.empty(), PersistentMap.empty(), null, RawState.EMPTY);
+                PersistentMap.empty(), PersistentMap.empty(), PersistentMap.empty(), null, RawState.EMPTY);
     }
 
     /** Builds a snapshot from parsed pages in one pass; {@code indexText} is index.md's text or null. */
@@ -81,6 +89,7 @@ public final class WikiIndex {
         Map<String, List<String>> keys = new HashMap<>(capacity);
         Map<String, List<String>> normStems = new HashMap<>(capacity);
         Map<String, List<String>> refs = new HashMap<>(capacity * 2);
+        Map<String, List<String>> listed = new HashMap<>(capacity);
         for (WikiPage p : parsed) {
             pages.put(p.key(), p);
             keys.computeIfAbsent(Targets.normalize(p.key()), k -> new ArrayList<>(1)).add(p.key());
@@ -91,9 +100,16 @@ public final class WikiIndex {
             for (String n : linkNorms(p)) {
                 refs.computeIfAbsent(n, k -> new ArrayList<>(2)).add(p.key());
             }
+            if (PageScope.isIndexListed(p.key())) {
+                String lower = lowerStem(p.key());
+                listed.computeIfAbsent(lower, k -> new ArrayList<>(1)).add(p.key());
+                if (lower.contains(LINE_BREAK) && !lower.equals(LINE_BREAK)) {
+                    listed.computeIfAbsent(LINE_BREAK, k -> new ArrayList<>(1)).add(p.key());
+                }
+            }
         }
         return new WikiIndex(PersistentMap.of(pages), refSets(stems), refSets(keys), refSets(normStems), refSets(refs),
-                indexText == null ? null : indexText.toLowerCase(Locale.ROOT), raw);
+                refSets(listed), indexText == null ? null : indexText.toLowerCase(Locale.ROOT), raw);
     }
 
     private static PersistentMap<String, RefSet> refSets(Map<String, List<String>> lists) {
@@ -121,7 +137,7 @@ public final class WikiIndex {
 
     /** This snapshot with new raw/, registry and sources/*.json facts. */
     public WikiIndex withRawState(RawState newRaw) {
-        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, indexLowerText, newRaw);
+        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, listedStems, indexLowerText, newRaw);
     }
 
     private WikiIndex replace(String key, WikiPage page, String lower) {
@@ -129,6 +145,7 @@ public final class WikiIndex {
         PersistentMap<String, RefSet> stems = stemOwners;
         PersistentMap<String, RefSet> keys = normKeys;
         PersistentMap<String, RefSet> nStems = normStems;
+        PersistentMap<String, RefSet> listed = listedStems;
         if ((old == null) != (page == null)) {
             boolean add = page != null;
             keys = update(keys, Targets.normalize(key), key, add);
@@ -136,6 +153,13 @@ public final class WikiIndex {
                 String stem = PageScope.stemOf(key);
                 stems = update(stems, stem, key, add);
                 nStems = update(nStems, Targets.normalize(stem), key, add);
+            }
+            if (PageScope.isIndexListed(key)) {
+                String lowered = lowerStem(key);
+                listed = update(listed, lowered, key, add);
+                if (lowered.contains(LINE_BREAK) && !lowered.equals(LINE_BREAK)) {
+                    listed = update(listed, LINE_BREAK, key, add);
+                }
             }
         }
         Set<String> before = old == null ? Set.of() : linkNorms(old);
@@ -151,7 +175,7 @@ public final class WikiIndex {
                 refs = update(refs, n, key, true);
             }
         }
-        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, lower, raw);
+        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, lower, raw);
     }
 
     private static PersistentMap<String, RefSet> update(PersistentMap<String, RefSet> map, String mapKey,
@@ -310,6 +334,30 @@ public final class WikiIndex {
     /** Keys of the pages with a link whose normalised lookup key is {@code norm}. */
     RefSet referrers(String norm) {
         RefSet r = referrers.get(norm);
+        return r == null ? RefSet.EMPTY : r;
+    }
+
+    /** The index-listed pages whose stem, lower-cased, is {@code lower}. */
+    RefSet listedWithLowerStem(String lower) {
+        RefSet r = listedStems.get(lower);
+        return r == null ? RefSet.EMPTY : r;
+    }
+
+    /**
+     * The index-listed pages whose lower-cased stem holds a {@code \n}: a mention of one can span
+     * lines of index.md. Kept under the key {@code "\n"} of the same map.
+     */
+    RefSet listedWithLineBreak() {
+        return listedWithLowerStem(LINE_BREAK);
+    }
+
+    static String lowerStem(String key) {
+        return PageScope.stemOf(key).toLowerCase(Locale.ROOT);
+    }
+
+    /** Keys of the stem-target pages whose stem is {@code stem}. */
+    RefSet stemOwners(String stem) {
+        RefSet r = stemOwners.get(stem);
         return r == null ? RefSet.EMPTY : r;
     }
 
