@@ -49,13 +49,16 @@ final class FileLint {
 
     /**
      * index.md's findings when only other pages changed (index.md itself unchanged and present):
-     * its own page findings afresh, its index findings updated from {@code previous}.
+     * its own page findings afresh, its index findings updated from {@code previous} (its findings in
+     * {@code before}); its links re-resolved only where a page came or went when it is kept per line.
      */
-    static List<LintFinding> forIndexAfterPageChanges(WikiIndex index, List<LintFinding> previous,
+    static List<LintFinding> forIndexAfterPageChanges(WikiIndex before, WikiIndex index, List<LintFinding> previous,
             Collection<String> changedPages) {
         List<LintFinding> out = new ArrayList<>();
         WikiPage page = index.page(WikiIndex.INDEX_PATH).orElseThrow();
-        IndexChecks.Scan scan = IndexChecks.scan(index, page);
+        IndexChecks.Scan scan = index.indexMd() != null && index.indexMd() == before.indexMd() && index.indexMd().hasLines()
+                ? IndexChecks.scanAfter(before, index, previous, changedPages, List.of())
+                : IndexChecks.scan(index, page);
         PageChecks.addFindings(index, page, scan.unresolved(), out);
         IndexChecks.afterPageChanges(index, scan, previous, changedPages, out);
         return sorted(out);
@@ -69,7 +72,10 @@ final class FileLint {
             Collection<String> changedPages) {
         List<LintFinding> out = new ArrayList<>();
         WikiPage page = after.page(WikiIndex.INDEX_PATH).orElseThrow();
-        IndexChecks.Scan scan = IndexChecks.scan(after, page);
+        IndexMd.Delta delta = after.indexMd() == null ? null : after.indexMd().deltaFrom(before.indexMd());
+        IndexChecks.Scan scan = delta != null
+                ? IndexChecks.scanAfter(before, after, previous, changedPages, delta.added())
+                : IndexChecks.scan(after, page);
         PageChecks.addFindings(after, page, scan.unresolved(), out);
         IndexChecks.afterIndexEdit(before, after, scan, previous, changedPages, out);
         return sorted(out);

@@ -4,12 +4,15 @@ import dev.openkb.wiki.Heading;
 import dev.openkb.wiki.PyText;
 import dev.openkb.wiki.WikiLink;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * OpenKB's index sync ({@code check_index_sync}): index.md must exist, each distinct link target in
@@ -41,9 +44,10 @@ final class IndexChecks {
      * index.md's links resolved once, for both its page findings and its index findings: those that
      * do not resolve, and the stems of all link targets.
      */
-    record Scan(List<PageChecks.Unresolved> unresolved, Set<String> linkStems) {
+    record Scan(List<PageChecks.Unresolved> unresolved, Predicate<String> linkStems) {
     }
 
+    /** Resolves every link of index.md ({@code page}). */
     static Scan scan(WikiIndex index, WikiPage page) {
         List<PageChecks.Unresolved> unresolved = new ArrayList<>();
         Set<String> stems = new HashSet<>();
@@ -54,7 +58,60 @@ final class IndexChecks {
                 unresolved.add(new PageChecks.Unresolved(link, r));
             }
         }
-        return new Scan(unresolved, stems);
+        return new Scan(unresolved, stems::contains);
+    }
+
+    /**
+     * The scan of index.md in {@code after}, kept per line ({@link IndexMd#hasLines}), from what
+     * {@code previous} (its findings in {@code before}) says: a link's resolution is a function of
+     * its lookup key, and a key resolves differently only when a page of that key or stem came or
+     * went. So the keys to resolve are those {@code previous} reports broken, those of such pages,
+     * and those of the lines {@code added} since {@code before}; every other key still resolves.
+     */
+    static Scan scanAfter(WikiIndex before, WikiIndex after, List<LintFinding> previous,
+            Collection<String> changedPages, List<IndexMd.Line> added) {
+        IndexMd md = after.indexMd();
+        Set<String> candidates = new HashSet<>();
+        for (LintFinding f : previous) {
+            if (f.code().equals(LintCodes.INDEX_BROKEN_LINK)) {
+                candidates.add(f.data().get("target"));
+            }
+        }
+        for (String rel : changedPages) {
+            if (PageScope.isWikiPage(rel) && before.page(rel).isPresent() != after.page(rel).isPresent()) {
+                String key = PageScope.keyOf(rel);
+                candidates.add(key);
+                candidates.add(PageScope.stemOf(key));
+            }
+        }
+        for (IndexMd.Line l : added) {
+            for (String k : l.keys()) {
+                if (k != null) {
+                    candidates.add(k);
+                }
+            }
+        }
+        Set<String> broken = new HashSet<>();
+        for (String k : candidates) {
+            if (md.hasKey(k) && after.resolveKey(k) == null) {
+                broken.add(k);
+            }
+        }
+        List<PageChecks.Unresolved> unresolved = new ArrayList<>();
+        if (!broken.isEmpty()) {
+            Map<String, LinkResolution> byKey = new HashMap<>();
+            for (IndexMd.Line l : md.lines()) {
+                for (int i = 0; i < l.keys().length; i++) {
+                    String k = l.keys()[i];
+                    if (k != null && broken.contains(k)) {
+                        WikiLink link = l.links().get(i);
+                        unresolved.add(new PageChecks.Unresolved(link,
+                                byKey.computeIfAbsent(k, x -> after.resolveLink(WikiIndex.INDEX_PATH, link))));
+                    }
+                }
+            }
+        }
+        return new Scan(unresolved, md::hasLinkStem);
     }
 
     /** The finding when index.md does not exist (then it is all there is to say). */
@@ -65,11 +122,11 @@ final class IndexChecks {
 
     static void addFindings(WikiIndex index, Scan scan, List<LintFinding> out) {
         WikiPage page = index.page(WikiIndex.INDEX_PATH).orElseThrow();
-        Set<String> linkStems = addBrokenLinks(page, scan, out);
+        Predicate<String> linkStems = addBrokenLinks(page, scan, out);
         List<WikiPage> unlinked = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         for (WikiPage listed : index.pages()) {
-            if (PageScope.isIndexListed(listed.key()) && !linkStems.contains(listed.stem())) {
+            if (PageScope.isIndexListed(listed.key()) && !linkStems.test(listed.stem())) {
                 unlinked.add(listed);
                 stems.add(listed.stem().toLowerCase(Locale.ROOT));
             }
@@ -90,7 +147,7 @@ final class IndexChecks {
     static void afterPageChanges(WikiIndex index, Scan scan, List<LintFinding> previous,
             Collection<String> changedPages, List<LintFinding> out) {
         WikiPage page = index.page(WikiIndex.INDEX_PATH).orElseThrow();
-        Set<String> linkStems = addBrokenLinks(page, scan, out);
+        Predicate<String> linkStems = addBrokenLinks(page, scan, out);
         for (LintFinding f : previous) {
             if (f.code().equals(LintCodes.INDEX_MISSING_PAGE) && !changedPages.contains(f.data().get("page"))) {
                 out.add(f);
@@ -99,7 +156,7 @@ final class IndexChecks {
         String text = lowerText(index);
         for (String rel : changedPages) {
             WikiPage listed = index.page(rel).orElse(null);
-            if (listed != null && PageScope.isIndexListed(listed.key()) && !linkStems.contains(listed.stem())
+            if (listed != null && PageScope.isIndexListed(listed.key()) && !linkStems.test(listed.stem())
                     && !text.contains(listed.stem().toLowerCase(Locale.ROOT))) {
                 out.add(missingPage(page, listed));
             }
@@ -118,17 +175,34 @@ final class IndexChecks {
     static void afterIndexEdit(WikiIndex before, WikiIndex after, Scan scan, List<LintFinding> previous,
             Collection<String> changedPages, List<LintFinding> out) {
         WikiPage page = after.page(WikiIndex.INDEX_PATH).orElseThrow();
-        Set<String> linkStems = addBrokenLinks(page, scan, out);
-        LineChanges lines = LineChanges.between(lowerText(before), lowerText(after));
+        Predicate<String> linkStems = addBrokenLinks(page, scan, out);
+        IndexMd.Delta delta = after.indexMd() == null ? null : after.indexMd().deltaFrom(before.indexMd());
+        List<String> removedLines = new ArrayList<>();
+        List<String> addedLines = new ArrayList<>();
+        Set<String> oldStems = new HashSet<>();
+        if (delta != null) {
+            // a stem no link has any more was on a line that went
+            for (IndexMd.Line l : delta.removed()) {
+                removedLines.add(l.lower());
+                oldStems.addAll(Arrays.asList(l.stems()));
+            }
+            delta.added().forEach(l -> addedLines.add(l.lower()));
+        } else {
+            LineChanges lines = LineChanges.between(lowerText(before), lowerText(after));
+            removedLines.addAll(lines.removed());
+            addedLines.addAll(lines.added());
+            for (WikiLink link : before.page(WikiIndex.INDEX_PATH).orElseThrow().links()) {
+                oldStems.add(PyText.stem(link.target()));
+            }
+        }
         Set<String> recheck = new HashSet<>();
-        for (WikiLink link : before.page(WikiIndex.INDEX_PATH).orElseThrow().links()) {
-            String stem = PyText.stem(link.target());
-            if (!linkStems.contains(stem)) {
+        for (String stem : oldStems) {
+            if (!linkStems.test(stem)) {
                 after.stemOwners(stem).forEach(recheck::add);
             }
         }
         long substrings = 0;
-        for (String line : lines.removed()) {
+        for (String line : removedLines) {
             substrings += (long) line.length() * Math.min(line.length(), MAX_STEM_CHARS);
         }
         if (substrings > SUBSTRINGS_PER_PAGE * (long) after.pageCount()) {
@@ -139,7 +213,7 @@ final class IndexChecks {
                 }
             }
         } else {
-            for (String line : lines.removed()) {
+            for (String line : removedLines) {
                 addMentionedOn(after, line, recheck);
             }
         }
@@ -149,13 +223,13 @@ final class IndexChecks {
                 recheck.add(PageScope.keyOf(rel));
             }
         }
-        String added = String.join("\n", lines.added());
+        String added = String.join("\n", addedLines);
         List<WikiPage> unlinked = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         for (LintFinding f : previous) {
             if (f.code().equals(LintCodes.INDEX_MISSING_PAGE)) {
                 WikiPage listed = after.page(f.data().get("page")).orElse(null);
-                if (listed != null && !recheck.contains(listed.key()) && !linkStems.contains(listed.stem())
+                if (listed != null && !recheck.contains(listed.key()) && !linkStems.test(listed.stem())
                         && !added.contains(listed.stem().toLowerCase(Locale.ROOT))) {
                     out.add(missingPage(page, listed));
                 }
@@ -163,7 +237,7 @@ final class IndexChecks {
         }
         for (String key : recheck) {
             WikiPage listed = after.page(PageScope.relPathOf(key)).orElse(null);
-            if (listed != null && PageScope.isIndexListed(key) && !linkStems.contains(listed.stem())) {
+            if (listed != null && PageScope.isIndexListed(key) && !linkStems.test(listed.stem())) {
                 unlinked.add(listed);
                 stems.add(listed.stem().toLowerCase(Locale.ROOT));
             }
@@ -199,7 +273,7 @@ final class IndexChecks {
     }
 
     /** Adds one finding per distinct unresolved link text; returns the stems of all link targets. */
-    private static Set<String> addBrokenLinks(WikiPage page, Scan scan, List<LintFinding> out) {
+    private static Predicate<String> addBrokenLinks(WikiPage page, Scan scan, List<LintFinding> out) {
         Set<String> seen = new HashSet<>();
         for (PageChecks.Unresolved u : scan.unresolved()) {
             if (seen.add(u.link().targetText())) {

@@ -84,7 +84,7 @@ public final class Linter {
             } else if (indexEdited) {
                 findings = FileLint.forIndexAfterEdit(before, after, previous.findings(path), changedPages);
             } else {
-                findings = FileLint.forIndexAfterPageChanges(after, previous.findings(path), changedPages);
+                findings = FileLint.forIndexAfterPageChanges(before, after, previous.findings(path), changedPages);
             }
             state = replace(state, path, findings, changed);
         }

@@ -54,12 +54,13 @@ public final class WikiIndex {
      * mentions, so an edit of index.md re-checks only the pages its removed lines named.
      */
     private final PersistentMap<String, RefSet> listedStems;
-    private final String indexLowerText;
+    /** index.md kept per line, or null when there is no index.md. */
+    private final IndexMd indexMd;
     private final RawState raw;
 
     private WikiIndex(PersistentMap<String, WikiPage> pages, PersistentMap<String, RefSet> stemOwners,
             PersistentMap<String, RefSet> normKeys, PersistentMap<String, RefSet> normStems,
-            PersistentMap<String, RefSet> referrers, PersistentMap<String, RefSet> listedStems, String indexLowerText,
+            PersistentMap<String, RefSet> referrers, PersistentMap<String, RefSet> listedStems, IndexMd indexMd,
             RawState raw) {
         this.pages = pages;
         this.stemOwners = stemOwners;
@@ -67,7 +68,7 @@ public final class WikiIndex {
         this.normStems = normStems;
         this.referrers = referrers;
         this.listedStems = listedStems;
-        this.indexLowerText = indexLowerText;
+        this.indexMd = indexMd;
         this.raw = raw;
     }
 
@@ -90,7 +91,12 @@ public final class WikiIndex {
         Map<String, List<String>> normStems = new HashMap<>(capacity);
         Map<String, List<String>> refs = new HashMap<>(capacity * 2);
         Map<String, List<String>> listed = new HashMap<>(capacity);
+        IndexMd indexMd = null;
         for (WikiPage p : parsed) {
+            if (indexText != null && p.relPath().equals(INDEX_PATH)) {
+                indexMd = IndexMd.of(p, indexText);
+                p = indexMd.page();
+            }
             pages.put(p.key(), p);
             keys.computeIfAbsent(Targets.normalize(p.key()), k -> new ArrayList<>(1)).add(p.key());
             if (PageScope.isStemTarget(p.key())) {
@@ -109,7 +115,7 @@ public final class WikiIndex {
             }
         }
         return new WikiIndex(PersistentMap.of(pages), refSets(stems), refSets(keys), refSets(normStems), refSets(refs),
-                refSets(listed), indexText == null ? null : indexText.toLowerCase(Locale.ROOT), raw);
+                refSets(listed), indexMd, raw);
     }
 
     private static PersistentMap<String, RefSet> refSets(Map<String, List<String>> lists) {
@@ -123,8 +129,11 @@ public final class WikiIndex {
     /** This snapshot with {@code relPath} (KB-relative, {@code wiki/...md}) added or replaced by {@code text}. */
     public WikiIndex withPage(String relPath, String text) {
         requirePage(relPath);
-        String lower = relPath.equals(INDEX_PATH) ? text.toLowerCase(Locale.ROOT) : indexLowerText;
-        return replace(PageScope.keyOf(relPath), PageParser.parse(relPath, text), lower);
+        if (relPath.equals(INDEX_PATH)) {
+            IndexMd next = IndexMd.next(indexMd, relPath, text);
+            return replace(PageScope.keyOf(relPath), next.page(), next);
+        }
+        return replace(PageScope.keyOf(relPath), PageParser.parse(relPath, text), indexMd);
     }
 
     /** This snapshot without {@code relPath}; {@code this} when it is not a page. */
@@ -132,15 +141,15 @@ public final class WikiIndex {
         if (!PageScope.isWikiPage(relPath) || !pages.containsKey(PageScope.keyOf(relPath))) {
             return this;
         }
-        return replace(PageScope.keyOf(relPath), null, relPath.equals(INDEX_PATH) ? null : indexLowerText);
+        return replace(PageScope.keyOf(relPath), null, relPath.equals(INDEX_PATH) ? null : indexMd);
     }
 
     /** This snapshot with new raw/, registry and sources/*.json facts. */
     public WikiIndex withRawState(RawState newRaw) {
-        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, listedStems, indexLowerText, newRaw);
+        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, listedStems, indexMd, newRaw);
     }
 
-    private WikiIndex replace(String key, WikiPage page, String lower) {
+    private WikiIndex replace(String key, WikiPage page, IndexMd nextIndexMd) {
         WikiPage old = pages.get(key);
         PersistentMap<String, RefSet> stems = stemOwners;
         PersistentMap<String, RefSet> keys = normKeys;
@@ -162,9 +171,28 @@ public final class WikiIndex {
                 }
             }
         }
+        PersistentMap<String, RefSet> refs = referrers;
+        IndexMd.Delta delta = nextIndexMd == null ? null : nextIndexMd.deltaFrom(indexMd);
+        if (old != null && page != null && delta != null && nextIndexMd != indexMd) {
+            // index.md edited: only the norms of the lines that went or came can appear or vanish
+            for (IndexMd.Line l : delta.removed()) {
+                for (String n : l.norms()) {
+                    if (n != null && !nextIndexMd.hasNorm(n)) {
+                        refs = update(refs, n, key, false);
+                    }
+                }
+            }
+            for (IndexMd.Line l : delta.added()) {
+                for (String n : l.norms()) {
+                    if (n != null && !indexMd.hasNorm(n)) {
+                        refs = update(refs, n, key, true);
+                    }
+                }
+            }
+            return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, nextIndexMd, raw);
+        }
         Set<String> before = old == null ? Set.of() : linkNorms(old);
         Set<String> after = page == null ? Set.of() : linkNorms(page);
-        PersistentMap<String, RefSet> refs = referrers;
         for (String n : before) {
             if (!after.contains(n)) {
                 refs = update(refs, n, key, false);
@@ -175,7 +203,7 @@ public final class WikiIndex {
                 refs = update(refs, n, key, true);
             }
         }
-        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, lower, raw);
+        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, nextIndexMd, raw);
     }
 
     private static PersistentMap<String, RefSet> update(PersistentMap<String, RefSet> map, String mapKey,
@@ -363,7 +391,12 @@ public final class WikiIndex {
 
     /** index.md's text in lower case, or null when there is no index.md. */
     String indexLowerText() {
-        return indexLowerText;
+        return indexMd == null ? null : indexMd.lowerText();
+    }
+
+    /** index.md kept per line, or null when there is no index.md. */
+    IndexMd indexMd() {
+        return indexMd;
     }
 
     WikiPage resolveKey(String key) {

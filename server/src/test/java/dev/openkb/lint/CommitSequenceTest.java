@@ -1,6 +1,7 @@
 package dev.openkb.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.openkb.kb.KbLayout;
 import java.io.IOException;
@@ -23,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random commit sequences on a KB on disk, each announcing the paths it touched, as the language
  * server sees them: adds and removes of documents (summary, source, concepts, index.md entries,
  * raw file, registry entry), edits of index.md lines (briefs, mentions in other letter case,
- * dropped entries, broken links), sources/*.json, unregistered raw files, registry rewrites and a
- * symbolic link in raw/. After each, the snapshot updated from the touched paths
+ * dropped entries, broken links, a {@code \r} and its removal), concept pages coming and going
+ * without index.md, sources/*.json, unregistered raw files, registry rewrites and a symbolic link in
+ * raw/. index.md is updated per line ({@link IndexMd}) whenever it has no {@code \r}. After each, the snapshot updated from the touched paths
  * ({@link DiskChanges}, {@link Linter#update}) must equal one rebuilt from the whole KB, and the
  * files reported changed must be exactly those whose findings differ.
  */
@@ -51,22 +53,33 @@ class CommitSequenceTest {
         writeRegistry();
         WikiIndex index = WikiIndex.build(layout);
         LintState state = Linter.lint(index);
+        int perLine = 0;
         for (int step = 0; step < 150; step++) {
             touched.clear();
             String what = randomCommit();
             DiskChanges changes = DiskChanges.read(layout, touched, p -> false);
             WikiIndex after = changes.applyTo(index, layout);
+            if (after.indexMd() != null && after.indexMd().deltaFrom(index.indexMd()) != null) {
+                perLine++;
+            }
             LintUpdate update = Linter.update(state, index, after, changes.texts().keySet());
             WikiIndex rebuilt = WikiIndex.build(layout);
             LintState full = Linter.lint(rebuilt);
             String where = "seed " + seed + " step " + step + " (" + what + ")";
             assertEquals(rebuilt.rawState(), after.rawState(), where + " raw state");
+            assertEquals(rebuilt.page(WikiIndex.INDEX_PATH), after.page(WikiIndex.INDEX_PATH), where + " index.md parsed");
+            assertEquals(rebuilt.indexLowerText(), after.indexLowerText(), where + " index.md lower-cased");
+            for (WikiPage p : rebuilt.pages()) {
+                assertEquals(rebuilt.backlinks(p.relPath()), after.backlinks(p.relPath()), where + " backlinks of " + p.relPath());
+            }
             assertEquals(full.all(), update.state().all(), where);
             assertEquals(full.counts(), update.state().counts(), where);
             assertEquals(differingFiles(state, full), update.changedFiles(), where);
             index = after;
             state = update.state();
         }
+        // the sequence must exercise index.md updated per line, not only its whole-file fallback
+        assertTrue(perLine >= 30, "index.md updated per line in " + perLine + " of 150 commits");
     }
 
     private String randomCommit() throws IOException {
@@ -100,6 +113,9 @@ class CommitSequenceTest {
                 write(raw, "dropped");
             }
             return "unregistered raw " + raw.getFileName();
+        }
+        if (op < 90) {
+            return pageOnly();
         }
         if (op < 94) {
             Map<String, String> meta = registry.values().iterator().next();
@@ -212,12 +228,33 @@ class CommitSequenceTest {
                 lines.add(at, "- " + word().repeat(400));
             }
             default -> {
-                what = "line endings";
-                lines.set(at, lines.get(at) + "\r");
+                // a \r makes index.md whole-file again (IndexMd has no lines); dropping it makes it per line
+                if (lines.stream().anyMatch(l -> l.endsWith("\r"))) {
+                    what = "line endings back to \\n";
+                    lines.replaceAll(l -> l.replace("\r", ""));
+                } else {
+                    what = "line endings";
+                    lines.set(at, lines.get(at) + "\r");
+                }
             }
         }
         write(layout.indexMd(), String.join("\n", lines));
         return "index.md: " + what;
+    }
+
+    /**
+     * A concept page comes or goes without index.md being touched: links of index.md to it (broken
+     * ones are added by {@link #editIndexLines}) resolve or break, its mention is checked afresh.
+     */
+    private String pageOnly() throws IOException {
+        String name = word() + (rnd.nextBoolean() ? "" : "-gone");
+        Path page = layout.conceptsDir().resolve(name + ".md");
+        if (Files.exists(page)) {
+            delete(page);
+            return "remove page " + name;
+        }
+        write(page, "---\ntype: Concept\ndescription: d\n---\n# " + name + "\n");
+        return "add page " + name;
     }
 
     private static String insertAtTop(String index, String section, String entry) {
