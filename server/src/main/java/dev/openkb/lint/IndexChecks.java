@@ -100,11 +100,13 @@ final class IndexChecks {
         List<PageChecks.Unresolved> unresolved = new ArrayList<>();
         if (!broken.isEmpty()) {
             Map<String, LinkResolution> byKey = new HashMap<>();
-            for (IndexMd.Line l : md.lines()) {
+            List<IndexMd.Line> lines = md.lines();
+            for (int j = 0; j < lines.size(); j++) {
+                IndexMd.Line l = lines.get(j);
                 for (int i = 0; i < l.keys().length; i++) {
                     String k = l.keys()[i];
                     if (k != null && broken.contains(k)) {
-                        WikiLink link = l.links().get(i);
+                        WikiLink link = IndexMd.placed(l.links().get(i), j);
                         unresolved.add(new PageChecks.Unresolved(link,
                                 byKey.computeIfAbsent(k, x -> after.resolveLink(WikiIndex.INDEX_PATH, link))));
                     }

@@ -5,12 +5,16 @@ import dev.openkb.wiki.Targets;
 import dev.openkb.wiki.TextLines;
 import dev.openkb.wiki.WikiLink;
 import dev.openkb.wiki.WikiLinks;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 
 /**
  * index.md as the snapshot keeps it: its parsed page, its lower-cased text, and — when the text
@@ -30,10 +34,12 @@ final class IndexMd {
     private static final int LOOKAHEAD = 64;
 
     /**
-     * One line (split at {@code \n}) and what the checks need of it. {@code keys}, {@code norms} and
-     * {@code stems} are parallel to {@code links}; a same-page link has null key and norm.
+     * One line (split at {@code \n}) and what the checks need of it. {@code links} carry the line
+     * number the line had when it was parsed (a line kept by an edit above it moves without being
+     * copied; {@link Links} places them). {@code keys}, {@code norms} and {@code stems} are parallel to
+     * {@code links}; a same-page link has null key and norm.
      */
-    record Line(String text, String lower, List<WikiLink> links, String[] keys, String[] norms, String[] stems) {
+    record Line(String lower, List<WikiLink> links, String[] keys, String[] norms, String[] stems) {
     }
 
     /** The lines {@code after} has that {@code before} had not, and those it lost (as a multiset, unordered). */
@@ -41,7 +47,15 @@ final class IndexMd {
     }
 
     private final WikiPage page;
-    private final String lowerText;
+    /**
+     * The lower-cased text, joined from the lines when first asked (the checks need it only to look
+     * for a few stems): a racy single check, harmless because a String is immutable and any thread
+     * computes the same one.
+     */
+    private String lowerText;
+    /** The text and its line starts, for comparing the next version with; null with the lines. */
+    private final char[] chars;
+    private final int[] starts;
     /** Null when the text holds a {@code \r}. */
     private final Line[] lines;
     private final PersistentMap<String, Integer> keyCounts;
@@ -53,11 +67,14 @@ final class IndexMd {
     private final Object base;
     private final Delta delta;
 
-    private IndexMd(WikiPage page, String lowerText, Line[] lines, PersistentMap<String, Integer> keyCounts,
+    private IndexMd(WikiPage page, String lowerText, char[] chars, int[] starts, Line[] lines,
+            PersistentMap<String, Integer> keyCounts,
             PersistentMap<String, Integer> normCounts, PersistentMap<String, Integer> stemCounts, Object base,
             Delta delta) {
         this.page = page;
         this.lowerText = lowerText;
+        this.chars = chars;
+        this.starts = starts;
         this.lines = lines;
         this.keyCounts = keyCounts;
         this.normCounts = normCounts;
@@ -70,7 +87,7 @@ final class IndexMd {
     static IndexMd of(WikiPage page, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (text.indexOf('\r') >= 0) {
-            return new IndexMd(page, lower, null, null, null, null, null, null);
+            return new IndexMd(page, lower, null, null, null, null, null, null, null, null);
         }
         int count = 1;
         for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
@@ -101,13 +118,13 @@ final class IndexMd {
             int end = i + 1 < count ? text.indexOf('\n', start) : text.length();
             int lowerEnd = i + 1 < count ? lower.indexOf('\n', lowerStart) : lower.length();
             List<WikiLink> links = byLine.get(i);
-            lines[i] = line(text.substring(start, end), lower.substring(lowerStart, lowerEnd),
-                    links == null ? List.of() : List.copyOf(links));
+            lines[i] = line(lower.substring(lowerStart, lowerEnd), links == null ? List.of() : List.copyOf(links));
             count(lines[i], keys, norms, stems);
             start = end + 1;
             lowerStart = lowerEnd + 1;
         }
-        return new IndexMd(page, lower, lines, counts(keys), counts(norms), counts(stems), null, null);
+        return new IndexMd(page, lower, text.toCharArray(), lineStarts(text), lines, counts(keys), counts(norms),
+                counts(stems), null, null);
     }
 
     /** The new text of index.md, parsed from {@code previous} where its lines are unchanged (null: none). */
@@ -115,59 +132,67 @@ final class IndexMd {
         if (previous == null || previous.lines == null || text.indexOf('\r') >= 0) {
             return of(PageParser.parse(relPath, text), text);
         }
-        int[] starts = lineStarts(text);
-        int m = starts.length;
+        char[] oc = previous.chars;
+        int[] os = previous.starts;
         Line[] old = previous.lines;
+        char[] nc = text.toCharArray();
+        int[] ns = lineStarts(text);
         int n = old.length;
+        int m = ns.length;
         Line[] now = new Line[m];
         List<Line> removed = new ArrayList<>();
         List<Line> added = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && same(old[i], text, starts, j)) {
-                now[j] = atLine(old[i], j);
-                i++;
-                j++;
-                continue;
+            if (i < n && j < m) {
+                // The texts from lines i and j on agree for `run` chars (a vectorised compare): every
+                // whole line with its '\n' inside that run is the same line in both.
+                int k = Arrays.mismatch(oc, os[i], oc.length, nc, ns[j], nc.length);
+                int run = k < 0 ? oc.length - os[i] : k;
+                boolean moved = false;
+                while (i < n && j < m) {
+                    boolean same = i < n - 1 ? os[i + 1] - os[i] <= run : k < 0; // the last line: equal tails
+                    if (!same) {
+                        break;
+                    }
+                    run -= i < n - 1 ? os[i + 1] - os[i] : 0;
+                    now[j++] = old[i++];
+                    moved = true;
+                }
+                if (moved) {
+                    continue;
+                }
             }
+            // Lines i and j differ: find the nearest line both texts have again.
             int skipOld = Math.min(1, n - i);
             int skipNew = Math.min(1, m - j);
             for (int d = 1; d <= LOOKAHEAD; d++) {
-                if (i < n && j + d < m && same(old[i], text, starts, j + d)) {
+                if (i < n && j + d < m && same(oc, os, i, nc, ns, j + d)) {
                     skipOld = 0;
                     skipNew = d;
                     break;
                 }
-                if (j < m && i + d < n && same(old[i + d], text, starts, j)) {
+                if (j < m && i + d < n && same(oc, os, i + d, nc, ns, j)) {
                     skipOld = d;
                     skipNew = 0;
                     break;
                 }
-                if (i + d < n && j + d < m && same(old[i + d], text, starts, j + d)) {
+                if (i + d < n && j + d < m && same(oc, os, i + d, nc, ns, j + d)) {
                     skipOld = d;
                     skipNew = d;
                     break;
                 }
             }
-            for (int k = 0; k < skipOld; k++) {
+            for (int c = 0; c < skipOld; c++) {
                 removed.add(old[i++]);
             }
-            for (int k = 0; k < skipNew; k++, j++) {
-                now[j] = parseLine(text.substring(starts[j], lineEnd(text, starts, j)), j);
+            for (int c = 0; c < skipNew; c++, j++) {
+                now[j] = parseLine(text.substring(ns[j], end(nc, ns, j)), j);
                 added.add(now[j]);
             }
         }
-        List<WikiLink> links = new ArrayList<>(previous.page.links().size() + 8);
-        StringBuilder lower = new StringBuilder(previous.lowerText.length() + 256);
-        for (int k = 0; k < m; k++) {
-            links.addAll(now[k].links());
-            if (k > 0) {
-                lower.append('\n');
-            }
-            lower.append(now[k].lower());
-        }
-        WikiPage page = PageParser.parse(relPath, text, TextLines.ofLineStarts(starts, text.length()), links);
+        WikiPage page = PageParser.parse(relPath, text, TextLines.ofLineStarts(ns, text.length()), new Links(now));
         PersistentMap<String, Integer> keys = previous.keyCounts;
         PersistentMap<String, Integer> norms = previous.normCounts;
         PersistentMap<String, Integer> stems = previous.stemCounts;
@@ -181,7 +206,7 @@ final class IndexMd {
             norms = add(norms, l.norms(), 1);
             stems = add(stems, l.stems(), 1);
         }
-        return new IndexMd(page, lower.toString(), now, keys, norms, stems, previous.token, new Delta(removed, added));
+        return new IndexMd(page, null, nc, ns, now, keys, norms, stems, previous.token, new Delta(removed, added));
     }
 
     WikiPage page() {
@@ -189,7 +214,16 @@ final class IndexMd {
     }
 
     String lowerText() {
-        return lowerText;
+        String lower = lowerText;
+        if (lower == null) {
+            StringBuilder b = new StringBuilder(chars.length + 64);
+            for (int i = 0; i < lines.length; i++) {
+                b.append(i == 0 ? "" : "\n").append(lines[i].lower());
+            }
+            lower = b.toString();
+            lowerText = lower;
+        }
+        return lower;
     }
 
     /** True when kept per line (no {@code \r}): the incremental checks apply. */
@@ -228,10 +262,10 @@ final class IndexMd {
         for (WikiLink l : links) {
             placed.add(new WikiLink(l.raw(), l.target(), l.alias(), l.heading(), lineNo, l.startChar(), l.endChar()));
         }
-        return line(text, text.toLowerCase(Locale.ROOT), List.copyOf(placed));
+        return line(text.toLowerCase(Locale.ROOT), List.copyOf(placed));
     }
 
-    private static Line line(String text, String lower, List<WikiLink> links) {
+    private static Line line(String lower, List<WikiLink> links) {
         String[] keys = new String[links.size()];
         String[] norms = new String[links.size()];
         String[] stems = new String[links.size()];
@@ -243,29 +277,89 @@ final class IndexMd {
                 norms[k] = Targets.normalize(keys[k]);
             }
         }
-        return new Line(text, lower, links, keys, norms, stems);
+        return new Line(lower, links, keys, norms, stems);
     }
 
-    /** {@code l} moved to line {@code lineNo}: its links placed there (the same object when it did not move). */
-    private static Line atLine(Line l, int lineNo) {
-        if (l.links().isEmpty() || l.links().get(0).line() == lineNo) {
-            return l;
+    /**
+     * index.md's links in order, read from its lines: a link of a line that moved is placed on its
+     * new line when read, so an edit near the top copies no link below it. Immutable.
+     */
+    private static final class Links extends AbstractList<WikiLink> implements RandomAccess {
+        private final Line[] lines;
+        /** first[j]: the index of line j's first link; first[lines.length] is the count. */
+        private final int[] first;
+
+        Links(Line[] lines) {
+            this.lines = lines;
+            this.first = new int[lines.length + 1];
+            for (int j = 0; j < lines.length; j++) {
+                first[j + 1] = first[j] + lines[j].links().size();
+            }
         }
-        List<WikiLink> moved = new ArrayList<>(l.links().size());
-        for (WikiLink w : l.links()) {
-            moved.add(new WikiLink(w.raw(), w.target(), w.alias(), w.heading(), lineNo, w.startChar(), w.endChar()));
+
+        @Override
+        public WikiLink get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int lo = 0;
+            int hi = lines.length - 1;
+            while (lo < hi) { // the last line whose first link is at or before index
+                int mid = (lo + hi + 1) >>> 1;
+                if (first[mid] <= index) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return placed(lines[lo].links().get(index - first[lo]), lo);
         }
-        return new Line(l.text(), l.lower(), List.copyOf(moved), l.keys(), l.norms(), l.stems());
+
+        @Override
+        public int size() {
+            return first[lines.length];
+        }
+
+        @Override
+        public Iterator<WikiLink> iterator() {
+            return new Iterator<>() {
+                private int line;
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    while (line < lines.length && next >= lines[line].links().size()) {
+                        line++;
+                        next = 0;
+                    }
+                    return line < lines.length;
+                }
+
+                @Override
+                public WikiLink next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return placed(lines[line].links().get(next++), line);
+                }
+            };
+        }
+
     }
 
-    private static boolean same(Line l, String text, int[] starts, int j) {
-        int start = starts[j];
-        int len = lineEnd(text, starts, j) - start;
-        return l.text().length() == len && text.regionMatches(start, l.text(), 0, len);
+    /** A link of a {@link Line} placed on the line {@code line} it is now at. */
+    static WikiLink placed(WikiLink l, int line) {
+        return l.line() == line ? l
+                : new WikiLink(l.raw(), l.target(), l.alias(), l.heading(), line, l.startChar(), l.endChar());
     }
 
-    private static int lineEnd(String text, int[] starts, int j) {
-        return j + 1 < starts.length ? starts[j + 1] - 1 : text.length();
+    private static boolean same(char[] oc, int[] os, int i, char[] nc, int[] ns, int j) {
+        return Arrays.equals(oc, os[i], end(oc, os, i), nc, ns[j], end(nc, ns, j));
+    }
+
+    /** Where line {@code j} ends, before its '\n'. */
+    private static int end(char[] chars, int[] starts, int j) {
+        return j + 1 < starts.length ? starts[j + 1] - 1 : chars.length;
     }
 
     private static int[] lineStarts(String text) {

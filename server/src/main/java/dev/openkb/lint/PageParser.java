@@ -24,12 +24,13 @@ final class PageParser {
             return WikiPage.unparsed(relPath);
         }
         TextLines lines = TextLines.of(text);
-        return parse(relPath, text, lines, WikiLinks.parse(text, lines));
+        return parse(relPath, text, lines, List.copyOf(WikiLinks.parse(text, lines)));
     }
 
     /**
      * As {@link #parse(String, String)} with the text's lines and links already known (index.md
-     * parsed per changed line, {@link IndexMd}); {@code relPath} must be in the parsed scope.
+     * parsed per changed line, {@link IndexMd}); {@code relPath} must be in the parsed scope, and
+     * {@code links} immutable (the page keeps it as it is).
      */
     static WikiPage parse(String relPath, String text, TextLines lines, List<WikiLink> links) {
         String key = PageScope.keyOf(relPath);
@@ -51,7 +52,7 @@ final class PageParser {
         List<Heading> headings = Headings.parse(text, lines);
         String description = fields.get("description") instanceof String d ? d : null;
         return new WikiPage(relPath, key, stem, title(fields, headings, stem), description, fields, endLine, error,
-                errorRange, List.copyOf(links), List.copyOf(headings), lines.lineLength(text, 0), true);
+                errorRange, links, List.copyOf(headings), lines.lineLength(text, 0), true);
     }
 
     private static String title(Map<String, Object> fields, List<Heading> headings, String stem) {
