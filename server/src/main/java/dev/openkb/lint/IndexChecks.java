@@ -155,11 +155,10 @@ final class IndexChecks {
                 out.add(f);
             }
         }
-        String text = lowerText(index);
         for (String rel : changedPages) {
             WikiPage listed = index.page(rel).orElse(null);
             if (listed != null && PageScope.isIndexListed(listed.key()) && !linkStems.test(listed.stem())
-                    && !text.contains(listed.stem().toLowerCase(Locale.ROOT))) {
+                    && !lowerText(index).contains(listed.stem().toLowerCase(Locale.ROOT))) {
                 out.add(missingPage(page, listed));
             }
         }
@@ -244,7 +243,7 @@ final class IndexChecks {
                 stems.add(listed.stem().toLowerCase(Locale.ROOT));
             }
         }
-        boolean[] mentioned = present(lowerText(after), stems);
+        boolean[] mentioned = stems.isEmpty() ? new boolean[0] : present(lowerText(after), stems);
         for (int i = 0; i < unlinked.size(); i++) {
             if (!mentioned[i]) {
                 out.add(missingPage(page, unlinked.get(i)));

@@ -216,11 +216,11 @@ final class IndexMd {
     String lowerText() {
         String lower = lowerText;
         if (lower == null) {
-            StringBuilder b = new StringBuilder(chars.length + 64);
-            for (int i = 0; i < lines.length; i++) {
-                b.append(i == 0 ? "" : "\n").append(lines[i].lower());
+            String[] parts = new String[lines.length];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = lines[i].lower();
             }
-            lower = b.toString();
+            lower = String.join("\n", parts);
             lowerText = lower;
         }
         return lower;

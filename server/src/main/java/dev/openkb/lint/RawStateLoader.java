@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -73,7 +74,7 @@ public final class RawStateLoader {
                 jsonStems.add(name.substring(0, name.length() - 5));
             }
         }
-        return state(new RawState.DiskFacts(registry, registryPaths, direct, realRoot), jsonStems);
+        return state(new RawState.DiskFacts(registry, PersistentMap.of(registryPaths), direct, realRoot), jsonStems);
     }
 
     /**
@@ -106,45 +107,79 @@ public final class RawStateLoader {
         if (!rawNames.isEmpty() && !facts.direct()) {
             return load(layout); // a symbolic link in raw/ may name a touched file
         }
-        Map<String, String> registryPaths = new HashMap<>(facts.registryPaths());
+        PersistentMap<String, String> registryPaths = facts.registryPaths();
+        Set<String> changedNames = new HashSet<>();
         for (String name : rawNames) {
             Path f = layout.rawDir().resolve(name);
+            changedNames.add(name);
             if (!Files.isRegularFile(f)) {
-                registryPaths.remove(name);
+                registryPaths = registryPaths.remove(name);
                 continue;
             }
             String registryPath = registryPath(f, facts.realRoot());
             if (!registryPath.equals(RAW + name)) {
                 return load(layout); // now a symbolic link: judged as a full read judges it
             }
-            registryPaths.put(name, registryPath);
+            registryPaths = registryPaths.put(name, registryPath);
         }
-        Set<String> stems = new HashSet<>(previous.sourceJsonStems());
+        Set<String> flipped = new HashSet<>();
         for (String stem : jsonStems) {
-            if (Files.isRegularFile(layout.sourcesDir().resolve(stem + ".json"))) {
-                stems.add(stem);
-            } else {
-                stems.remove(stem);
+            if (Files.isRegularFile(layout.sourcesDir().resolve(stem + ".json")) != previous.hasSourceJson(stem)) {
+                flipped.add(stem);
             }
         }
         Map<String, String> registry = registryChanged ? readRegistry(layout.hashes()) : facts.registry();
         // Still direct exactly when it was: a touched raw file that is not direct went to load() above.
-        return state(new RawState.DiskFacts(registry, registryPaths, facts.direct(), facts.realRoot()), stems);
+        RawState.DiskFacts next = new RawState.DiskFacts(registry, registryPaths, facts.direct(), facts.realRoot());
+        if (registryChanged) {
+            if (!facts.direct() || (registry == null) != (facts.registry() == null)) {
+                // every file may resolve anew: judged from the facts as a full read judges them
+                Set<String> stems = previous.sourceJsonStems();
+                flipped.forEach(st -> {
+                    if (!stems.remove(st)) {
+                        stems.add(st);
+                    }
+                });
+                return state(next, stems);
+            }
+            // Each raw file's registry path is raw/<name>: a path whose entry changed names its file.
+            if (registry != null) {
+                addChangedRawPaths(facts.registry(), registry, changedNames);
+                addChangedRawPaths(registry, facts.registry(), changedNames);
+            }
+        }
+        Map<String, RawFile> changed = new HashMap<>();
+        for (String name : changedNames) {
+            String registryPath = registryPaths.get(name);
+            changed.put(name, registryPath == null ? null : rawFile(name, registryPath, registry));
+        }
+        return previous.derive(changed, flipped, next);
+    }
+
+    /** Adds the raw file names {@code raw/<name>} among the paths whose entry in {@code a} differs from {@code b}. */
+    private static void addChangedRawPaths(Map<String, String> a, Map<String, String> b, Set<String> names) {
+        a.forEach((path, doc) -> {
+            if ((!Objects.equals(doc, b.get(path)) || !b.containsKey(path)) && path.startsWith(RAW)
+                    && path.indexOf('/', RAW.length()) < 0) {
+                names.add(path.substring(RAW.length()));
+            }
+        });
     }
 
     private static RawState state(RawState.DiskFacts facts, Set<String> jsonStems) {
         List<RawFile> files = new ArrayList<>(facts.registryPaths().size());
-        facts.registryPaths().forEach((name, registryPath) -> {
-            Map<String, String> registry = facts.registry();
-            if (registry == null || !registry.containsKey(registryPath)) {
-                files.add(new RawFile(name, PyText.stem(name), false));
-            } else {
-                String docName = registry.get(registryPath);
-                files.add(new RawFile(name, docName == null ? PyText.stem(name) : docName, true));
-            }
-        });
+        facts.registryPaths().forEach((name, registryPath) -> files.add(rawFile(name, registryPath, facts.registry())));
         files.sort((a, b) -> PyText.CODEPOINT_ORDER.compare(a.name(), b.name()));
         return new RawState(files, jsonStems, facts);
+    }
+
+    /** The raw file {@code name} as the registry resolves its registry path. */
+    private static RawFile rawFile(String name, String registryPath, Map<String, String> registry) {
+        if (registry == null || !registry.containsKey(registryPath)) {
+            return new RawFile(name, PyText.stem(name), false);
+        }
+        String docName = registry.get(registryPath);
+        return new RawFile(name, docName == null ? PyText.stem(name) : docName, true);
     }
 
     /**

@@ -106,6 +106,22 @@ class CommitSequenceTest {
             return "sources json " + doc;
         }
         if (op < 86) {
+            List<String> unregistered = new ArrayList<>();
+            try (var files = Files.list(layout.rawDir())) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted()
+                        .filter(n -> registry.values().stream().noneMatch(m -> ("raw/" + n).equals(m.get("path"))))
+                        .forEach(unregistered::add);
+            }
+            if (!unregistered.isEmpty() && rnd.nextBoolean()) {
+                String name = unregistered.get(rnd.nextInt(unregistered.size()));
+                // registered after the fact: only hashes.json is touched, the file resolves anew
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("name", name);
+                meta.put("path", "raw/" + name);
+                registry.put(String.format("%064x", rnd.nextLong() & Long.MAX_VALUE), meta);
+                writeRegistry();
+                return "register raw " + name;
+            }
             Path raw = layout.rawDir().resolve(word() + "-" + rnd.nextInt(3) + ".txt");
             if (Files.exists(raw)) {
                 delete(raw);
@@ -117,7 +133,7 @@ class CommitSequenceTest {
         if (op < 90) {
             return pageOnly();
         }
-        if (op < 94) {
+        if (op < 97) { // a symbolic link in raw/ makes every raw update whole-state: kept rare
             Map<String, String> meta = registry.values().iterator().next();
             if (meta.containsKey("doc_name")) {
                 meta.remove("doc_name"); // a legacy entry: the name's stem names the document
