@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * The full check reads every listed page and scans index.md once for all unlinked stems
  * ({@link MentionScanner}); when only other pages came or went, {@link #afterPageChanges} re-checks
  * just those pages, and when index.md itself was edited, {@link #afterIndexEdit} re-checks the pages
- * its changed lines can concern. Stateless.
+ * its changed lines can concern; in both, {@link #scanAfter} resolves only the link keys that can
+ * resolve differently when index.md is kept per line. Stateless.
  */
 final class IndexChecks {
     private static final Map<String, String> SECTIONS = Map.of(

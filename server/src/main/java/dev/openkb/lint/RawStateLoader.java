@@ -159,8 +159,8 @@ public final class RawStateLoader {
     /** Adds the raw file names {@code raw/<name>} among the paths whose entry in {@code a} differs from {@code b}. */
     private static void addChangedRawPaths(Map<String, String> a, Map<String, String> b, Set<String> names) {
         a.forEach((path, doc) -> {
-            if ((!Objects.equals(doc, b.get(path)) || !b.containsKey(path)) && path.startsWith(RAW)
-                    && path.indexOf('/', RAW.length()) < 0) {
+            if (path.startsWith(RAW) && path.indexOf('/', RAW.length()) < 0
+                    && (!Objects.equals(doc, b.get(path)) || !b.containsKey(path))) {
                 names.add(path.substring(RAW.length()));
             }
         });

@@ -21,7 +21,9 @@ import java.util.Set;
  * lint scope), reverse link maps, and the {@link RawState}. {@link #withPage} and
  * {@link #withoutPage} return a new snapshot that shares every unchanged page and map node, at the
  * cost of parsing the one page plus O(log n) per changed link key: the LSP server keeps one per
- * edit and lints incrementally between two of them ({@link Linter#update}).
+ * edit and lints incrementally between two of them ({@link Linter#update}). index.md, which every
+ * add rewrites and which names every page, is kept per line ({@link IndexMd}): a new text of it is
+ * parsed and its link keys moved only where its lines differ.
  *
  * <p><b>Link resolution (one policy for lint, {@code --fix}, and the LSP).</b> A link's lookup key
  * is its target without {@code #heading}, stripped of whitespace and {@code /} (OpenKB's
