@@ -96,7 +96,8 @@ public final class WikiIndex {
         IndexMd indexMd = null;
         for (WikiPage p : parsed) {
             if (indexText != null && p.relPath().equals(INDEX_PATH)) {
-                indexMd = IndexMd.of(p, indexText);
+                // parsed again from the very text kept: the walk may have read another version of it
+                indexMd = IndexMd.of(PageParser.parse(INDEX_PATH, indexText), indexText);
                 p = indexMd.page();
             }
             pages.put(p.key(), p);
