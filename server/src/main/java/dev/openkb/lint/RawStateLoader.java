@@ -45,6 +45,8 @@ public final class RawStateLoader {
     private static final String HASHES = ".openkb/hashes.json";
     /** Thread-safe once configured; creates one parser per read. */
     private static final JsonFactory JSON = new JsonFactory();
+    /** The fields of a registry entry that name its paths and its document; the rest are not decoded. */
+    private static final Set<String> REGISTRY_FIELDS = Set.of("name", "doc_name", "path", "raw_path", "source_path");
 
     private RawStateLoader() {
     }
@@ -218,7 +220,9 @@ public final class RawStateLoader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
                     JsonToken v = p.nextToken();
-                    if (v == JsonToken.VALUE_STRING) {
+                    if (!REGISTRY_FIELDS.contains(field)) {
+                        p.skipChildren(); // a string left unread is skipped undecoded
+                    } else if (v == JsonToken.VALUE_STRING) {
                         fields.put(field, p.getText());
                     } else {
                         p.skipChildren();
