@@ -112,15 +112,12 @@ final class IndexMd {
         Map<String, Integer> norms = new HashMap<>();
         Map<String, Integer> stems = new HashMap<>();
         // Lower-cased whole, as the full scan reads it, and split: lower casing keeps every '\n'.
-        int start = 0;
         int lowerStart = 0;
         for (int i = 0; i < count; i++) {
-            int end = i + 1 < count ? text.indexOf('\n', start) : text.length();
             int lowerEnd = i + 1 < count ? lower.indexOf('\n', lowerStart) : lower.length();
             List<WikiLink> links = byLine.get(i);
             lines[i] = line(lower.substring(lowerStart, lowerEnd), links == null ? List.of() : List.copyOf(links));
             count(lines[i], keys, norms, stems);
-            start = end + 1;
             lowerStart = lowerEnd + 1;
         }
         return new IndexMd(page, lower, text.toCharArray(), lineStarts(text), lines, counts(keys), counts(norms),
