@@ -31,9 +31,17 @@ final class FileLint {
                 RawChecks.addFindings(index, f, out);
             }
         } else {
-            index.page(path).ifPresent(p -> PageChecks.addFindings(index, p, out));
-            if (path.equals(WikiIndex.INDEX_PATH)) {
-                IndexChecks.addFindings(index, out);
+            WikiPage page = index.page(path).orElse(null);
+            if (!path.equals(WikiIndex.INDEX_PATH)) {
+                if (page != null) {
+                    PageChecks.addFindings(index, page, out);
+                }
+            } else if (page == null) {
+                out.add(IndexChecks.indexMissing());
+            } else {
+                IndexChecks.Scan scan = IndexChecks.scan(index, page);
+                PageChecks.addFindings(index, page, scan.unresolved(), out);
+                IndexChecks.addFindings(index, scan, out);
             }
         }
         return sorted(out);
@@ -41,13 +49,35 @@ final class FileLint {
 
     /**
      * index.md's findings when only other pages changed (index.md itself unchanged and present):
-     * its own page findings afresh, its index findings updated from {@code previous}.
+     * its own page findings afresh, its index findings updated from {@code previous} (its findings in
+     * {@code before}); its links re-resolved only where a page came or went when it is kept per line.
      */
-    static List<LintFinding> forIndexAfterPageChanges(WikiIndex index, List<LintFinding> previous,
+    static List<LintFinding> forIndexAfterPageChanges(WikiIndex before, WikiIndex index, List<LintFinding> previous,
             Collection<String> changedPages) {
         List<LintFinding> out = new ArrayList<>();
-        PageChecks.addFindings(index, index.page(WikiIndex.INDEX_PATH).orElseThrow(), out);
-        IndexChecks.afterPageChanges(index, previous, changedPages, out);
+        WikiPage page = index.page(WikiIndex.INDEX_PATH).orElseThrow();
+        IndexChecks.Scan scan = index.indexMd() != null && index.indexMd() == before.indexMd() && index.indexMd().hasLines()
+                ? IndexChecks.scanAfter(before, index, previous, changedPages, List.of())
+                : IndexChecks.scan(index, page);
+        PageChecks.addFindings(index, page, scan.unresolved(), out);
+        IndexChecks.afterPageChanges(index, scan, previous, changedPages, out);
+        return sorted(out);
+    }
+
+    /**
+     * index.md's findings after an edit of index.md itself (present before and after), perhaps with
+     * other pages: its own page findings afresh, its index findings updated from {@code previous}.
+     */
+    static List<LintFinding> forIndexAfterEdit(WikiIndex before, WikiIndex after, List<LintFinding> previous,
+            Collection<String> changedPages) {
+        List<LintFinding> out = new ArrayList<>();
+        WikiPage page = after.page(WikiIndex.INDEX_PATH).orElseThrow();
+        IndexMd.Delta delta = after.indexMd() == null ? null : after.indexMd().deltaFrom(before.indexMd());
+        IndexChecks.Scan scan = delta != null
+                ? IndexChecks.scanAfter(before, after, previous, changedPages, delta.added())
+                : IndexChecks.scan(after, page);
+        PageChecks.addFindings(after, page, scan.unresolved(), out);
+        IndexChecks.afterIndexEdit(before, after, scan, previous, changedPages, out);
         return sorted(out);
     }
 

@@ -24,7 +24,8 @@ import java.util.Set;
  *     candidate), the pages those keys resolved to before and after, index.md (its links, and
  *     whether the changed pages are mentioned: the others keep their mention status unless
  *     index.md itself changed), and the raw files named by a sources/ or summaries/ page's stem;</li>
- * <li>every raw file when the {@link RawState} changed.</li>
+ * <li>the raw files that came, went or resolve to another document, and those of a document whose
+ *     sources/*.json came or went, when the {@link RawState} changed ({@link RawState#changedSince}).</li>
  * </ul>
  * Stateless.
  */
@@ -62,21 +63,29 @@ public final class Linter {
         for (String rel : changedPages) {
             addDirtyFor(rel, before, after, dirty, dirtyRaw);
         }
-        if (before.rawState() != after.rawState()) {
-            previous.files().stream().filter(p -> p.startsWith("raw/")).forEach(dirty::add);
-            after.rawState().files().forEach(f -> dirtyRaw.put(RawChecks.pathOf(f), f));
-        }
+        after.rawState().changedSince(before.rawState()).forEach((name, f) -> {
+            if (f == null) {
+                dirty.add("raw/" + name); // gone: its findings go with it
+            } else {
+                dirtyRaw.put(RawChecks.pathOf(f), f);
+            }
+        });
         LintState state = previous;
         Set<String> changed = new HashSet<>();
-        boolean indexOnlyAffected = !changedPages.contains(WikiIndex.INDEX_PATH)
-                && after.page(WikiIndex.INDEX_PATH).isPresent();
+        boolean indexKept = before.page(WikiIndex.INDEX_PATH).isPresent() && after.page(WikiIndex.INDEX_PATH).isPresent();
+        boolean indexEdited = changedPages.contains(WikiIndex.INDEX_PATH);
         for (String path : dirty) {
             if (dirtyRaw.containsKey(path)) {
                 continue;
             }
-            List<LintFinding> findings = path.equals(WikiIndex.INDEX_PATH) && indexOnlyAffected
-                    ? FileLint.forIndexAfterPageChanges(after, previous.findings(path), changedPages)
-                    : FileLint.forPath(after, path);
+            List<LintFinding> findings;
+            if (!path.equals(WikiIndex.INDEX_PATH) || !indexKept) {
+                findings = FileLint.forPath(after, path);
+            } else if (indexEdited) {
+                findings = FileLint.forIndexAfterEdit(before, after, previous.findings(path), changedPages);
+            } else {
+                findings = FileLint.forIndexAfterPageChanges(before, after, previous.findings(path), changedPages);
+            }
             state = replace(state, path, findings, changed);
         }
         for (Map.Entry<String, RawFile> e : dirtyRaw.entrySet()) {

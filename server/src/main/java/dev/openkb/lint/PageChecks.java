@@ -2,6 +2,7 @@ package dev.openkb.lint;
 
 import dev.openkb.wiki.PyText;
 import dev.openkb.wiki.WikiLink;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,21 @@ final class PageChecks {
     private PageChecks() {
     }
 
+    /** One link that does not resolve, and why. */
+    record Unresolved(WikiLink link, LinkResolution resolution) {
+    }
+
     static void addFindings(WikiIndex index, WikiPage page, List<LintFinding> out) {
+        addFindings(index, page, PageScope.isLintScanned(page.key()) ? unresolved(index, page) : List.of(), out);
+    }
+
+    /** As {@link #addFindings(WikiIndex, WikiPage, List)}, with the page's unresolved links already found. */
+    static void addFindings(WikiIndex index, WikiPage page, List<Unresolved> unresolved, List<LintFinding> out) {
         String key = page.key();
         if (PageScope.isLintScanned(key)) {
-            brokenLinks(index, page, out);
+            for (Unresolved u : unresolved) {
+                out.add(brokenLink(LintCodes.BROKEN_LINK, page.relPath(), u.link(), u.resolution()));
+            }
             if (page.frontmatterError() != null) {
                 String error = page.frontmatterError().firstLine();
                 out.add(new LintFinding(LintCodes.INVALID_FRONTMATTER, Severity.ERROR, page.relPath(), page.errorRange(),
@@ -35,13 +47,15 @@ final class PageChecks {
         }
     }
 
-    private static void brokenLinks(WikiIndex index, WikiPage page, List<LintFinding> out) {
+    private static List<Unresolved> unresolved(WikiIndex index, WikiPage page) {
+        List<Unresolved> out = new ArrayList<>();
         for (WikiLink link : page.links()) {
             LinkResolution r = index.resolveLink(page.relPath(), link);
             if (!r.resolved()) {
-                out.add(brokenLink(LintCodes.BROKEN_LINK, page.relPath(), link, r));
+                out.add(new Unresolved(link, r));
             }
         }
+        return out;
     }
 
     /** A finding for an unresolved link; shared with the index check. */

@@ -6,6 +6,7 @@ import dev.openkb.wiki.FrontmatterException;
 import dev.openkb.wiki.Heading;
 import dev.openkb.wiki.Headings;
 import dev.openkb.wiki.TextLines;
+import dev.openkb.wiki.WikiLink;
 import dev.openkb.wiki.WikiLinks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,10 +20,20 @@ final class PageParser {
     }
 
     static WikiPage parse(String relPath, String text) {
-        String key = PageScope.keyOf(relPath);
-        if (!PageScope.isParsed(key)) {
+        if (!PageScope.isParsed(PageScope.keyOf(relPath))) {
             return WikiPage.unparsed(relPath);
         }
+        TextLines lines = TextLines.of(text);
+        return parse(relPath, text, lines, List.copyOf(WikiLinks.parse(text, lines)));
+    }
+
+    /**
+     * As {@link #parse(String, String)} with the text's lines and links already known (index.md
+     * parsed per changed line, {@link IndexMd}); {@code relPath} must be in the parsed scope, and
+     * {@code links} immutable (the page keeps it as it is).
+     */
+    static WikiPage parse(String relPath, String text, TextLines lines, List<WikiLink> links) {
+        String key = PageScope.keyOf(relPath);
         String stem = PageScope.stemOf(key);
         Map<String, Object> fields = Map.of();
         FrontmatterException error = null;
@@ -36,13 +47,12 @@ final class PageParser {
                 error = e;
             }
         }
-        TextLines lines = TextLines.of(text);
         Range errorRange = error == null ? null
                 : Range.line(error.line(), lines.lineLength(text, Math.min(error.line(), lines.lineCount() - 1)));
         List<Heading> headings = Headings.parse(text, lines);
         String description = fields.get("description") instanceof String d ? d : null;
         return new WikiPage(relPath, key, stem, title(fields, headings, stem), description, fields, endLine, error,
-                errorRange, List.copyOf(WikiLinks.parse(text, lines)), List.copyOf(headings), lines.lineLength(text, 0), true);
+                errorRange, links, List.copyOf(headings), lines.lineLength(text, 0), true);
     }
 
     private static String title(Map<String, Object> fields, List<Heading> headings, String stem) {

@@ -21,7 +21,9 @@ import java.util.Set;
  * lint scope), reverse link maps, and the {@link RawState}. {@link #withPage} and
  * {@link #withoutPage} return a new snapshot that shares every unchanged page and map node, at the
  * cost of parsing the one page plus O(log n) per changed link key: the LSP server keeps one per
- * edit and lints incrementally between two of them ({@link Linter#update}).
+ * edit and lints incrementally between two of them ({@link Linter#update}). index.md, which every
+ * add rewrites and which names every page, is kept per line ({@link IndexMd}): a new text of it is
+ * parsed and its link keys moved only where its lines differ.
  *
  * <p><b>Link resolution (one policy for lint, {@code --fix}, and the LSP).</b> A link's lookup key
  * is its target without {@code #heading}, stripped of whitespace and {@code /} (OpenKB's
@@ -37,6 +39,7 @@ import java.util.Set;
  */
 public final class WikiIndex {
     public static final String INDEX_PATH = "wiki/index.md";
+    private static final String LINE_BREAK = "\n";
 
     /** Page key ("concepts/foo") to page; every map below holds keys too, relPaths only at the API. */
     private final PersistentMap<String, WikiPage> pages;
@@ -48,18 +51,26 @@ public final class WikiIndex {
     private final PersistentMap<String, RefSet> normStems;
     /** Normalised link lookup key to the pages holding such a link: who may be affected by a page. */
     private final PersistentMap<String, RefSet> referrers;
-    private final String indexLowerText;
+    /**
+     * Lower-cased stem to the index-listed pages that have it: which pages a line of index.md
+     * mentions, so an edit of index.md re-checks only the pages its removed lines named.
+     */
+    private final PersistentMap<String, RefSet> listedStems;
+    /** index.md kept per line, or null when there is no index.md. */
+    private final IndexMd indexMd;
     private final RawState raw;
 
     private WikiIndex(PersistentMap<String, WikiPage> pages, PersistentMap<String, RefSet> stemOwners,
             PersistentMap<String, RefSet> normKeys, PersistentMap<String, RefSet> normStems,
-            PersistentMap<String, RefSet> referrers, String indexLowerText, RawState raw) {
+            PersistentMap<String, RefSet> referrers, PersistentMap<String, RefSet> listedStems, IndexMd indexMd,
+            RawState raw) {
         this.pages = pages;
         this.stemOwners = stemOwners;
         this.normKeys = normKeys;
         this.normStems = normStems;
         this.referrers = referrers;
-        this.indexLowerText = indexLowerText;
+        this.listedStems = listedStems;
+        this.indexMd = indexMd;
         this.raw = raw;
     }
 
@@ -70,7 +81,7 @@ public final class WikiIndex {
 
     public static WikiIndex empty() {
         return new WikiIndex(PersistentMap.empty(), PersistentMap.empty(), PersistentMap.empty(),
-                PersistentMap.empty(), PersistentMap.empty(), null, RawState.EMPTY);
+                PersistentMap.empty(), PersistentMap.empty(), PersistentMap.empty(), null, RawState.EMPTY);
     }
 
     /** Builds a snapshot from parsed pages in one pass; {@code indexText} is index.md's text or null. */
@@ -81,7 +92,14 @@ public final class WikiIndex {
         Map<String, List<String>> keys = new HashMap<>(capacity);
         Map<String, List<String>> normStems = new HashMap<>(capacity);
         Map<String, List<String>> refs = new HashMap<>(capacity * 2);
+        Map<String, List<String>> listed = new HashMap<>(capacity);
+        IndexMd indexMd = null;
         for (WikiPage p : parsed) {
+            if (indexText != null && p.relPath().equals(INDEX_PATH)) {
+                // parsed again from the very text kept: the walk may have read another version of it
+                indexMd = IndexMd.of(PageParser.parse(INDEX_PATH, indexText), indexText);
+                p = indexMd.page();
+            }
             pages.put(p.key(), p);
             keys.computeIfAbsent(Targets.normalize(p.key()), k -> new ArrayList<>(1)).add(p.key());
             if (PageScope.isStemTarget(p.key())) {
@@ -91,9 +109,16 @@ public final class WikiIndex {
             for (String n : linkNorms(p)) {
                 refs.computeIfAbsent(n, k -> new ArrayList<>(2)).add(p.key());
             }
+            if (PageScope.isIndexListed(p.key())) {
+                String lower = lowerStem(p.key());
+                listed.computeIfAbsent(lower, k -> new ArrayList<>(1)).add(p.key());
+                if (lower.contains(LINE_BREAK) && !lower.equals(LINE_BREAK)) {
+                    listed.computeIfAbsent(LINE_BREAK, k -> new ArrayList<>(1)).add(p.key());
+                }
+            }
         }
         return new WikiIndex(PersistentMap.of(pages), refSets(stems), refSets(keys), refSets(normStems), refSets(refs),
-                indexText == null ? null : indexText.toLowerCase(Locale.ROOT), raw);
+                refSets(listed), indexMd, raw);
     }
 
     private static PersistentMap<String, RefSet> refSets(Map<String, List<String>> lists) {
@@ -107,8 +132,11 @@ public final class WikiIndex {
     /** This snapshot with {@code relPath} (KB-relative, {@code wiki/...md}) added or replaced by {@code text}. */
     public WikiIndex withPage(String relPath, String text) {
         requirePage(relPath);
-        String lower = relPath.equals(INDEX_PATH) ? text.toLowerCase(Locale.ROOT) : indexLowerText;
-        return replace(PageScope.keyOf(relPath), PageParser.parse(relPath, text), lower);
+        if (relPath.equals(INDEX_PATH)) {
+            IndexMd next = IndexMd.next(indexMd, relPath, text);
+            return replace(PageScope.keyOf(relPath), next.page(), next);
+        }
+        return replace(PageScope.keyOf(relPath), PageParser.parse(relPath, text), indexMd);
     }
 
     /** This snapshot without {@code relPath}; {@code this} when it is not a page. */
@@ -116,19 +144,20 @@ public final class WikiIndex {
         if (!PageScope.isWikiPage(relPath) || !pages.containsKey(PageScope.keyOf(relPath))) {
             return this;
         }
-        return replace(PageScope.keyOf(relPath), null, relPath.equals(INDEX_PATH) ? null : indexLowerText);
+        return replace(PageScope.keyOf(relPath), null, relPath.equals(INDEX_PATH) ? null : indexMd);
     }
 
     /** This snapshot with new raw/, registry and sources/*.json facts. */
     public WikiIndex withRawState(RawState newRaw) {
-        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, indexLowerText, newRaw);
+        return new WikiIndex(pages, stemOwners, normKeys, normStems, referrers, listedStems, indexMd, newRaw);
     }
 
-    private WikiIndex replace(String key, WikiPage page, String lower) {
+    private WikiIndex replace(String key, WikiPage page, IndexMd nextIndexMd) {
         WikiPage old = pages.get(key);
         PersistentMap<String, RefSet> stems = stemOwners;
         PersistentMap<String, RefSet> keys = normKeys;
         PersistentMap<String, RefSet> nStems = normStems;
+        PersistentMap<String, RefSet> listed = listedStems;
         if ((old == null) != (page == null)) {
             boolean add = page != null;
             keys = update(keys, Targets.normalize(key), key, add);
@@ -137,10 +166,36 @@ public final class WikiIndex {
                 stems = update(stems, stem, key, add);
                 nStems = update(nStems, Targets.normalize(stem), key, add);
             }
+            if (PageScope.isIndexListed(key)) {
+                String lowered = lowerStem(key);
+                listed = update(listed, lowered, key, add);
+                if (lowered.contains(LINE_BREAK) && !lowered.equals(LINE_BREAK)) {
+                    listed = update(listed, LINE_BREAK, key, add);
+                }
+            }
+        }
+        PersistentMap<String, RefSet> refs = referrers;
+        IndexMd.Delta delta = nextIndexMd == null ? null : nextIndexMd.deltaFrom(indexMd);
+        if (old != null && page != null && delta != null && nextIndexMd != indexMd) {
+            // index.md edited: only the norms of the lines that went or came can appear or vanish
+            for (IndexMd.Line l : delta.removed()) {
+                for (String n : l.norms()) {
+                    if (n != null && !nextIndexMd.hasNorm(n)) {
+                        refs = update(refs, n, key, false);
+                    }
+                }
+            }
+            for (IndexMd.Line l : delta.added()) {
+                for (String n : l.norms()) {
+                    if (n != null && !indexMd.hasNorm(n)) {
+                        refs = update(refs, n, key, true);
+                    }
+                }
+            }
+            return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, nextIndexMd, raw);
         }
         Set<String> before = old == null ? Set.of() : linkNorms(old);
         Set<String> after = page == null ? Set.of() : linkNorms(page);
-        PersistentMap<String, RefSet> refs = referrers;
         for (String n : before) {
             if (!after.contains(n)) {
                 refs = update(refs, n, key, false);
@@ -151,7 +206,7 @@ public final class WikiIndex {
                 refs = update(refs, n, key, true);
             }
         }
-        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, lower, raw);
+        return new WikiIndex(pages.putOrRemove(key, page), stems, keys, nStems, refs, listed, nextIndexMd, raw);
     }
 
     private static PersistentMap<String, RefSet> update(PersistentMap<String, RefSet> map, String mapKey,
@@ -313,9 +368,38 @@ public final class WikiIndex {
         return r == null ? RefSet.EMPTY : r;
     }
 
+    /** The index-listed pages whose stem, lower-cased, is {@code lower}. */
+    RefSet listedWithLowerStem(String lower) {
+        RefSet r = listedStems.get(lower);
+        return r == null ? RefSet.EMPTY : r;
+    }
+
+    /**
+     * The index-listed pages whose lower-cased stem holds a {@code \n}: a mention of one can span
+     * lines of index.md. Kept under the key {@code "\n"} of the same map.
+     */
+    RefSet listedWithLineBreak() {
+        return listedWithLowerStem(LINE_BREAK);
+    }
+
+    static String lowerStem(String key) {
+        return PageScope.stemOf(key).toLowerCase(Locale.ROOT);
+    }
+
+    /** Keys of the stem-target pages whose stem is {@code stem}. */
+    RefSet stemOwners(String stem) {
+        RefSet r = stemOwners.get(stem);
+        return r == null ? RefSet.EMPTY : r;
+    }
+
     /** index.md's text in lower case, or null when there is no index.md. */
     String indexLowerText() {
-        return indexLowerText;
+        return indexMd == null ? null : indexMd.lowerText();
+    }
+
+    /** index.md kept per line, or null when there is no index.md. */
+    IndexMd indexMd() {
+        return indexMd;
     }
 
     WikiPage resolveKey(String key) {

@@ -122,7 +122,7 @@ final class KbSession implements AutoCloseable {
             } else {
                 return;
             }
-            apply(new DiskChanges(texts, false), versions);
+            apply(DiskChanges.pages(texts), versions);
         });
     }
 
