@@ -449,17 +449,10 @@ describe('OpenKB in a real VS Code', () => {
             // Go to Symbol in Workspace (Ctrl+T is "#" in the palette) finds the concept page by its title.
             // The server answers once it has indexed the KB, so the query is typed again until it does.
             const symbol = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Quick brown fox' }).first();
-            await until(async () => {
+            await wb.repeatUntilShown(async () => {
                 await wb.openPalette();
                 await wb.page.locator('.quick-input-widget .quick-input-box input').fill('#Quick brown fox');
-                try {
-                    await symbol.waitFor({ timeout: 3_000 });
-                    return true;
-                } catch {
-                    await wb.page.keyboard.press('Escape');
-                    return false;
-                }
-            }, 'the workspace symbol "Quick brown fox"', 60_000, 500);
+            }, symbol, 'the workspace symbol "Quick brown fox"');
             await wb.screenshot('workspace-symbol');
             assert.match(await symbol.innerText(), /concepts\/quick-brown-fox/, 'the symbol names its page key');
             await symbol.click();
@@ -594,16 +587,7 @@ describe('OpenKB in a real VS Code', () => {
             await wb.goTo(line, 8);
             // The server's prepareRename answers once it knows the page; until then F2 says there is nothing to rename.
             const box = wb.page.locator('.rename-box input').first();
-            await until(async () => {
-                await wb.page.keyboard.press('F2');
-                try {
-                    await box.waitFor({ timeout: 3_000 });
-                    return true;
-                } catch {
-                    await wb.page.keyboard.press('Escape');
-                    return false;
-                }
-            }, 'the rename box on [[concepts/lazy-dog]]', 60_000, 500);
+            await wb.repeatUntilShown(() => wb.page.keyboard.press('F2'), box, 'the rename box on [[concepts/lazy-dog]]');
             assert.equal(await box.inputValue(), 'lazy-dog', 'the rename box offers the page name (OpenKB\'s rename, not Markdown\'s)');
             await box.fill('sleepy-dog');
             await wb.screenshot('rename-box');

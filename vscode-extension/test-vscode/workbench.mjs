@@ -253,19 +253,29 @@ export class Workbench {
      * row showing `title`, or the first of `pick(rows)`.
      */
     async paletteRow(title, timeoutMs = 60_000, pick = (rows) => rows.filter({ hasText: title })) {
-        const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-        return until(async () => {
+        const row = pick(this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')).first();
+        return this.repeatUntilShown(async () => {
             await this.openPalette();
             await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${title}`);
-            const row = pick(rows).first();
+        }, row, `the palette to offer "${title}"`, timeoutMs);
+    }
+
+    /**
+     * Repeats the user's `gesture` until `target` shows, for what answers only once the extension or its
+     * server is ready: each try waits 3 s, then Escape closes whatever the gesture opened. Returns `target`.
+     */
+    async repeatUntilShown(gesture, target, what, timeoutMs = 60_000) {
+        await until(async () => {
+            await gesture();
             try {
-                await row.waitFor({ timeout: 3_000 });
-                return row;
+                await target.waitFor({ timeout: 3_000 });
+                return true;
             } catch {
                 await this.page.keyboard.press('Escape');
-                return undefined;
+                return false;
             }
-        }, `the palette to offer "${title}"`, timeoutMs, 500);
+        }, what, timeoutMs, 500);
+        return target;
     }
 
     /** Opens a workspace file by (part of) its path through Quick Open, as Ctrl+P does. */

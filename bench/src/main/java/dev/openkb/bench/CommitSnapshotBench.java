@@ -29,8 +29,7 @@ import java.util.stream.Stream;
  * documents are added one by one through the engine, and each committed add announces its touched
  * paths; the listener does what the server's session does with them — {@link DiskChanges#read} the
  * touched pages, lay them over the index ({@code WikiIndex.withPage}, the raw state from the touched raw
- * paths) and
- * {@link Linter#update} — and times it. For comparison, the full reload the server did per commit
+ * paths) and {@link Linter#update} — and times it. For comparison, the full reload the server did per commit
  * before (index build and full lint). Target: under 20 ms per committed document on 10,000 pages.
  * Args: {@code [pages] [documents]} (default 10000 30). Single-threaded main; commits run on the
  * KB's mutation thread and are timed there.

@@ -55,7 +55,7 @@ final class IndexMd {
     private String lowerText;
     /** The text and its line starts, for comparing the next version with; null with the lines. */
     private final char[] chars;
-    private final int[] starts;
+    private final TextLines starts;
     /** Null when the text holds a {@code \r}. */
     private final Line[] lines;
     private final PersistentMap<String, Integer> keyCounts;
@@ -67,7 +67,7 @@ final class IndexMd {
     private final Object base;
     private final Delta delta;
 
-    private IndexMd(WikiPage page, String lowerText, char[] chars, int[] starts, Line[] lines,
+    private IndexMd(WikiPage page, String lowerText, char[] chars, TextLines starts, Line[] lines,
             PersistentMap<String, Integer> keyCounts,
             PersistentMap<String, Integer> normCounts, PersistentMap<String, Integer> stemCounts, Object base,
             Delta delta) {
@@ -89,10 +89,8 @@ final class IndexMd {
         if (text.indexOf('\r') >= 0) {
             return new IndexMd(page, lower, null, null, null, null, null, null, null, null);
         }
-        int count = 1;
-        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-            count++;
-        }
+        TextLines starts = TextLines.of(text); // no '\r': its lines are the '\n'-separated ones
+        int count = starts.lineCount();
         List<List<WikiLink>> byLine = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byLine.add(null);
@@ -120,7 +118,7 @@ final class IndexMd {
             count(lines[i], keys, norms, stems);
             lowerStart = lowerEnd + 1;
         }
-        return new IndexMd(page, lower, text.toCharArray(), lineStarts(text), lines, counts(keys), counts(norms),
+        return new IndexMd(page, lower, text.toCharArray(), starts, lines, counts(keys), counts(norms),
                 counts(stems), null, null);
     }
 
@@ -130,12 +128,12 @@ final class IndexMd {
             return of(PageParser.parse(relPath, text), text);
         }
         char[] oc = previous.chars;
-        int[] os = previous.starts;
+        TextLines os = previous.starts;
         Line[] old = previous.lines;
         char[] nc = text.toCharArray();
-        int[] ns = lineStarts(text);
+        TextLines ns = TextLines.of(text);
         int n = old.length;
-        int m = ns.length;
+        int m = ns.lineCount();
         Line[] now = new Line[m];
         List<Line> removed = new ArrayList<>();
         List<Line> added = new ArrayList<>();
@@ -145,15 +143,16 @@ final class IndexMd {
             if (i < n && j < m) {
                 // The texts from lines i and j on agree for `run` chars (a vectorised compare): every
                 // whole line with its '\n' inside that run is the same line in both.
-                int k = Arrays.mismatch(oc, os[i], oc.length, nc, ns[j], nc.length);
-                int run = k < 0 ? oc.length - os[i] : k;
+                int k = Arrays.mismatch(oc, os.lineStart(i), oc.length, nc, ns.lineStart(j), nc.length);
+                int run = k < 0 ? oc.length - os.lineStart(i) : k;
                 boolean moved = false;
                 while (i < n && j < m) {
-                    boolean same = i < n - 1 ? os[i + 1] - os[i] <= run : k < 0; // the last line: equal tails
+                    int length = i < n - 1 ? os.lineStart(i + 1) - os.lineStart(i) : 0; // with its '\n'
+                    boolean same = i < n - 1 ? length <= run : k < 0; // the last line: equal tails
                     if (!same) {
                         break;
                     }
-                    run -= i < n - 1 ? os[i + 1] - os[i] : 0;
+                    run -= length;
                     now[j++] = old[i++];
                     moved = true;
                 }
@@ -185,11 +184,11 @@ final class IndexMd {
                 removed.add(old[i++]);
             }
             for (int c = 0; c < skipNew; c++, j++) {
-                now[j] = parseLine(text.substring(ns[j], end(nc, ns, j)), j);
+                now[j] = parseLine(text.substring(ns.lineStart(j), end(nc, ns, j)), j);
                 added.add(now[j]);
             }
         }
-        WikiPage page = PageParser.parse(relPath, text, TextLines.ofLineStarts(ns, text.length()), new Links(now));
+        WikiPage page = PageParser.parse(relPath, text, ns, new Links(now));
         PersistentMap<String, Integer> keys = previous.keyCounts;
         PersistentMap<String, Integer> norms = previous.normCounts;
         PersistentMap<String, Integer> stems = previous.stemCounts;
@@ -350,25 +349,13 @@ final class IndexMd {
                 : new WikiLink(l.raw(), l.target(), l.alias(), l.heading(), line, l.startChar(), l.endChar());
     }
 
-    private static boolean same(char[] oc, int[] os, int i, char[] nc, int[] ns, int j) {
-        return Arrays.equals(oc, os[i], end(oc, os, i), nc, ns[j], end(nc, ns, j));
+    private static boolean same(char[] oc, TextLines os, int i, char[] nc, TextLines ns, int j) {
+        return Arrays.equals(oc, os.lineStart(i), end(oc, os, i), nc, ns.lineStart(j), end(nc, ns, j));
     }
 
     /** Where line {@code j} ends, before its '\n'. */
-    private static int end(char[] chars, int[] starts, int j) {
-        return j + 1 < starts.length ? starts[j + 1] - 1 : chars.length;
-    }
-
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[1024];
-        int n = 1;
-        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-            if (n == starts.length) {
-                starts = Arrays.copyOf(starts, n * 2);
-            }
-            starts[n++] = nl + 1;
-        }
-        return Arrays.copyOf(starts, n);
+    private static int end(char[] chars, TextLines starts, int j) {
+        return j + 1 < starts.lineCount() ? starts.lineStart(j + 1) - 1 : chars.length;
     }
 
     private static void count(Line l, Map<String, Integer> keys, Map<String, Integer> norms, Map<String, Integer> stems) {

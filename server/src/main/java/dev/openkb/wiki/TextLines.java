@@ -35,18 +35,6 @@ public final class TextLines {
         return new TextLines(Arrays.copyOf(starts, n), len);
     }
 
-    /**
-     * The lines of a text whose line starts the caller already found: {@code starts[0] == 0}, each
-     * other one just after a line break. For a text without {@code \r}, whose breaks are all
-     * {@code \n} (index.md kept per line, whose starts are known without another pass).
-     */
-    public static TextLines ofLineStarts(int[] starts, int length) {
-        if (starts.length == 0 || starts[0] != 0) {
-            throw new IllegalArgumentException("line starts must begin at 0");
-        }
-        return new TextLines(starts.clone(), length);
-    }
-
     /** The number of lines (a text without line breaks has one; a trailing break opens an empty last line). */
     public int lineCount() {
         return starts.length;
